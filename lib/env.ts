@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const MB = 1024 * 1024;
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_FILE: z
+      .string()
+      .regex(/^file:/, "must start with file:, e.g. file:./prisma/dev.db")
+      .default("file:./prisma/dev.db"),
+    // WAL + FULL: an acknowledged job survives power loss; the cost is one fsync per commit,
+    // which the throttled write pattern here easily affords. See README "Database".
+    SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).default("FULL"),
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(5000).max(60000).default(5000),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    STORAGE_DIR: z.string().min(1).default("./data/storage"),
+    AMR_DB_DIR: z.string().min(1).default("/usr/share/resfinder/db"),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * MB),
+    UNCOMPRESSED_MAX_BYTES: z.coerce.number().int().positive().default(200 * MB),
+    WORKER_ENABLED: bool.default(true),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    SCHEDULER_ENABLED: bool.default(true),
+  })
+  .superRefine((env, ctx) => {
+    // `next build` evaluates route modules; secrets are only demanded of a running server.
+    const building = process.env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !building && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "is required in production (npm start generates one into .env.local on first run)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses configuration and fails with every bad variable named. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (docker/compose and CI often export VAR= ).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, parsed on first use so tests can set variables before. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,62 @@
+import type { JobStatus } from "./status";
+
+/** Live progress details kept as JSON in amr_jobs.additional_info. */
+export interface JobProgressInfo {
+  phase?: string;
+  segmentsDone?: number;
+  segmentsTotal?: number;
+  basesDone?: number;
+  basesTotal?: number;
+  etaSeconds?: number | null;
+}
+
+export interface JobParamsInput {
+  modelName: string;
+  batchSize: number;
+  segmentLength: number;
+  segmentOverlap: number;
+  useCpu: boolean;
+}
+
+export interface JobInputMeta {
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  contigs: number;
+  bases: number;
+}
+
+export interface NewJob {
+  id?: string;
+  userId: string;
+  jobName: string;
+  params: JobParamsInput;
+  input?: JobInputMeta;
+  inputFilePath?: string;
+  createdAt?: Date;
+}
+
+/** What a browser or script may see of a job: no paths, no lease columns. */
+export interface JobSummary {
+  id: string;
+  name: string;
+  status: JobStatus;
+  progress: number;
+  phase: string | null;
+  etaSeconds: number | null;
+  modelName: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  archivedAt: string | null;
+  error: string | null;
+  version: number;
+}
+
+export interface JobDetail extends JobSummary {
+  params: JobParamsInput | null;
+  input: JobInputMeta | null;
+  progressInfo: JobProgressInfo;
+  attempts: number;
+  cancelRequested: boolean;
+}

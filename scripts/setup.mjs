@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// The two commands of the README: `npm start` and `npm test`. Each prepares whatever a fresh
+// clone lacks (system packages, node_modules, Prisma client, migrations, engine bundle, build)
+// and skips what is already up to date, so a second run starts in seconds.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const mode = process.argv[2];
+if (mode !== "start" && mode !== "test") {
+  console.error("usage: node scripts/setup.mjs start|test");
+  process.exit(2);
+}
+
+const quietEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  // The Prisma CLI runs on its JS engine through the adapter; these stop it looking for binaries.
+  PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+  PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+};
+Object.assign(process.env, quietEnv, { ...process.env });
+
+/** Local binaries directly: no npx resolution cost, and signals reach the real process. */
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const log = (msg) => console.log(`\x1b[36m[setup]\x1b[0m ${msg}`);
+
+function run(cmd, args, opts = {}) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env, ...opts });
+  if (r.status !== 0) {
+    console.error(`[setup] ${cmd} ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+  return Date.now() - t0;
+}
+
+// --- System packages -------------------------------------------------------------------
+const systemNeeds = [
+  { pkg: "resfinder-db", file: "/usr/share/resfinder/db/config", why: "the ResFinder gene database the engine searches" },
+  ...(mode === "test"
+    ? [
+        { pkg: "chromium", file: "/usr/bin/chromium", why: "the browser the end-to-end tests drive" },
+        {
+          pkg: "resfinder-example",
+          file: "/usr/share/doc/resfinder/examples/data",
+          why: "ResFinder's test isolates, used by the agreement tests",
+        },
+      ]
+    : []),
+];
+
+function ensureSystemPackages() {
+  const dbOverride = process.env.AMR_DB_DIR;
+  const missing = systemNeeds.filter((n) => !(n.pkg === "resfinder-db" && dbOverride ? existsSync(dbOverride) : existsSync(n.file)));
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = existsSync("/usr/bin/apt-get");
+  if (isRoot && hasApt) {
+    log(`installing system packages: ${missing.map((m) => m.pkg).join(" ")}`);
+    run("apt-get", ["update", "-q"]);
+    run("apt-get", ["install", "-y", "-q", "--no-install-recommends", ...missing.map((m) => m.pkg)], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    return;
+  }
+  console.error("[setup] These system packages are missing:");
+  for (const m of missing) console.error(`  - ${m.pkg}: ${m.why} (expected ${m.file})`);
+  console.error(
+    hasApt
+      ? `Install them as root: sudo apt-get install -y ${missing.map((m) => m.pkg).join(" ")}`
+      : "On Debian/Ubuntu: apt-get install them. Elsewhere: get the ResFinder database (point AMR_DB_DIR at it) and a Chromium (CHROMIUM_PATH).",
+  );
+  if (mode === "test" || missing.some((m) => m.pkg === "resfinder-db")) process.exit(1);
+}
+
+// --- node_modules and the Prisma client --------------------------------------------------
+function ensureNodeModules() {
+  const marker = "node_modules/.package-lock.json";
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync("package-lock.json").mtimeMs) return;
+  log("installing npm dependencies (npm ci)");
+  const ms = run("npm", ["ci", "--no-audit", "--no-fund"]);
+  log(`npm ci took ${(ms / 1000).toFixed(1)} s`);
+}
+
+function ensurePrismaClient() {
+  const generated = "generated/prisma/client.ts";
+  if (existsSync(generated) && statSync(generated).mtimeMs >= statSync("prisma/schema.prisma").mtimeMs) return;
+  log("generating the Prisma client");
+  run(bin("prisma"), ["generate"]);
+}
+
+// --- Configuration -------------------------------------------------------------------------
+/** First run with no configuration: generate development secrets into git-ignored .env.local. */
+function ensureLocalSecrets() {
+  const file = ".env.local";
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const lines = [];
+  if (!/^NEXTAUTH_SECRET=/m.test(current) && !process.env.NEXTAUTH_SECRET) {
+    lines.push(`NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`);
+  }
+  if (!/^CRON_SECRET=/m.test(current) && !process.env.CRON_SECRET) {
+    lines.push(`CRON_SECRET=${randomBytes(24).toString("base64url")}`);
+  }
+  if (lines.length) {
+    appendFileSync(file, `${current && !current.endsWith("\n") ? "\n" : ""}# generated by npm start on ${new Date().toISOString()}\n${lines.join("\n")}\n`, { mode: 0o600 });
+    log(`generated ${lines.map((l) => l.split("=")[0]).join(", ")} into ${file} (git-ignored)`);
+  }
+  for (const f of [".env", ".env.local"]) if (existsSync(f)) process.loadEnvFile(f);
+  process.env.DATABASE_FILE ??= "file:./prisma/dev.db";
+}
+
+function migrate() {
+  log(`applying migrations to ${process.env.DATABASE_FILE}`);
+  run(bin("prisma"), ["migrate", "deploy"]);
+}
+
+// --- Builds --------------------------------------------------------------------------------
+const buildInputs = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs",
+  "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+
+function hashTree(inputs) {
+  const h = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      h.update(p).update("\0").update(readFileSync(p)).update("\0");
+    }
+  };
+  inputs.forEach(walk);
+  return h.digest("hex");
+}
+
+function ensureEngineBundle() {
+  const stamp = "build/.engine-hash";
+  const hash = hashTree(["lib/amr", "scripts/build-engine.mjs"]);
+  if (existsSync("build/amr-worker.mjs") && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  if (!existsSync("scripts/build-engine.mjs")) return;
+  log("bundling the engine worker");
+  run("node", ["scripts/build-engine.mjs"]);
+  writeFileSync(stamp, hash);
+}
+
+function ensureNextBuild() {
+  const stamp = ".next/.source-hash";
+  const hash = hashTree(buildInputs);
+  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  log("building the app (next build)");
+  const ms = run(bin("next"), ["build"]);
+  log(`next build took ${(ms / 1000).toFixed(1)} s`);
+  writeFileSync(stamp, hash);
+}
+
+// --- Test runners --------------------------------------------------------------------------
+function runCounted(cmd, args, parse, env = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const counts = parse();
+  if (r.status !== 0 && counts.failed === 0) counts.failed = 1; // crashed before reporting
+  return counts;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function runTests() {
+  const t0 = Date.now();
+  const vitestOut = "test-results/vitest.json";
+  const vitest = runCounted(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestOut}`], () => {
+    const j = readJson(vitestOut);
+    return { passed: j?.numPassedTests ?? 0, failed: j ? j.numFailedTests : 0, skipped: j?.numPendingTests ?? 0 };
+  });
+  const t1 = Date.now();
+  ensureNextBuild();
+  const pwOut = "test-results/playwright.json";
+  const e2e = runCounted(bin("playwright"), ["test", "--reporter=list,json"], () => {
+    const s = readJson(pwOut)?.stats;
+    return { passed: s?.expected ?? 0, failed: (s?.unexpected ?? 0) + (s?.flaky ?? 0), skipped: s?.skipped ?? 0 };
+  }, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut });
+  const t2 = Date.now();
+  const passed = vitest.passed + e2e.passed;
+  const failed = vitest.failed + e2e.failed;
+  const skipped = vitest.skipped + e2e.skipped;
+  console.log(`\nvitest: ${vitest.passed} passed, ${vitest.failed} failed (${((t1 - t0) / 1000).toFixed(1)} s)`);
+  console.log(`playwright: ${e2e.passed} passed, ${e2e.failed} failed (${((t2 - t1) / 1000).toFixed(1)} s incl. build)`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+// --- Main ----------------------------------------------------------------------------------
+ensureSystemPackages();
+ensureNodeModules();
+ensurePrismaClient();
+ensureEngineBundle();
+if (mode === "start") {
+  ensureLocalSecrets();
+  migrate();
+  ensureNextBuild();
+  const port = process.env.PORT ?? "3000";
+  log(`serving on http://localhost:${port}`);
+  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+} else {
+  runTests();
+}

@@ -1,0 +1,75 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/generated/prisma/client";
+import { CLAIM_SQL } from "@/lib/jobs/claim-job";
+import { encodeCursor } from "@/lib/jobs/cursor";
+import { listJobsByUser } from "@/lib/jobs/list-jobs";
+import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
+
+// Runs the SQL that Prisma really emits through EXPLAIN QUERY PLAN, so an index change or a
+// query rewrite that falls back to a table scan fails here rather than in production.
+let t: TestDb;
+let logged: { query: string; params: unknown[] }[] = [];
+let client: PrismaClient;
+let raw: Database.Database;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  client = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: `file:${t.file}` }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  raw = new Database(t.file, { readonly: true });
+});
+afterAll(async () => {
+  raw.close();
+  await client.$disconnect();
+  await t.close();
+});
+
+function plan(sql: string, params: unknown[] = []): string {
+  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return rows.map((r) => r.detail).join("\n");
+}
+
+async function planOf(run: () => Promise<unknown>, match: RegExp): Promise<string> {
+  logged = [];
+  await run();
+  const q = logged.find((l) => match.test(l.query));
+  if (!q) throw new Error(`no query matching ${match}`);
+  return plan(q.query, q.params);
+}
+
+const tableScan = /SCAN (main\.)?amr_jobs(?! USING)/;
+
+describe("query plans use the composite indexes", () => {
+  it("a user's first page", async () => {
+    const u = await seedUser(client);
+    const p = await planOf(() => listJobsByUser(client, u.id, { limit: 20 }), /FROM `main`.`amr_jobs`/);
+    expect(p).toMatch(/idx_amr_jobs_user_created/);
+    expect(p).not.toMatch(tableScan);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("a later page (cursor) and a status filter", async () => {
+    const u = await seedUser(client);
+    const cursor = encodeCursor({ createdAt: new Date(), id: crypto.randomUUID() });
+    const later = await planOf(() => listJobsByUser(client, u.id, { cursor }), /FROM `main`.`amr_jobs`/);
+    expect(later).toMatch(/idx_amr_jobs_user_created/);
+    expect(later).not.toMatch(tableScan);
+    const filtered = await planOf(
+      () => listJobsByUser(client, u.id, { status: "Completed", cursor }),
+      /FROM `main`.`amr_jobs`/,
+    );
+    expect(filtered).toMatch(/idx_amr_jobs_user_status_created/);
+    expect(filtered).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("the claim", () => {
+    const p = plan(CLAIM_SQL, ["w", "t", "x", "x", "x"]);
+    expect(p).toMatch(/idx_amr_jobs_status_created/);
+    expect(p).not.toMatch(tableScan);
+  });
+});
