@@ -11,15 +11,17 @@ import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
 // query rewrite that falls back to a table scan fails here rather than in production.
 let t: TestDb;
 let logged: { query: string; params: unknown[] }[] = [];
-let client: PrismaClient;
+const makeClient = (url: string) =>
+  new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url }),
+    log: [{ emit: "event", level: "query" }] as const,
+  });
+let client: ReturnType<typeof makeClient>;
 let raw: Database.Database;
 
 beforeAll(async () => {
   t = await createTestDb();
-  client = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${t.file}` }),
-    log: [{ emit: "event", level: "query" }],
-  });
+  client = makeClient(`file:${t.file}`);
   client.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   raw = new Database(t.file, { readonly: true });
 });
