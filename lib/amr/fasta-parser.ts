@@ -1,0 +1,160 @@
+// Byte-level, chunk-at-a-time FASTA state machine. It never sees the whole file, so memory is bounded by
+// the kept sequences (none when scanning) plus one header.
+import { FastaError } from "./fasta-error";
+import type { Contig } from "./types";
+
+export interface FastaLimits {
+  /** Uncompressed bytes. */
+  maxBytes: number;
+  maxContigs: number;
+  maxBases: number;
+  maxHeaderLength: number;
+}
+
+export const DEFAULT_FASTA_LIMITS: FastaLimits = {
+  maxBytes: 200 * 1024 * 1024,
+  maxContigs: 100_000,
+  maxBases: 50_000_000,
+  maxHeaderLength: 10_000,
+};
+
+const INVALID = 0;
+const SKIP = 1;
+const NL = 10;
+const GT = 62;
+// Byte -> upper-case IUPAC code; SKIP for in-line whitespace (CR of CRLF, stray spaces/tabs); INVALID otherwise.
+const SEQ_TABLE = new Uint8Array(256);
+for (const c of "ACGTURYSWKMBDHVN") {
+  SEQ_TABLE[c.charCodeAt(0)] = c.charCodeAt(0);
+  SEQ_TABLE[c.toLowerCase().charCodeAt(0)] = c.charCodeAt(0);
+}
+SEQ_TABLE[13] = SKIP;
+SEQ_TABLE[32] = SKIP;
+SEQ_TABLE[9] = SKIP;
+
+export class FastaParser {
+  contigs: Contig[] = [];
+  contigCount = 0;
+  bases = 0;
+  private bytes = 0;
+  private line = 1;
+  private atLineStart = true;
+  private inHeader = false;
+  private sawRecord = false;
+  private sawContent = false;
+  private header: number[] = [];
+  private headerLine = 0;
+  private current: { id: string; description: string; line: number } | null = null;
+  private seq = new Uint8Array(0);
+  private seqLen = 0;
+  private ids = new Map<string, number>();
+
+  constructor(private readonly limits: FastaLimits, private readonly keepSequences: boolean) {}
+
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limits.maxBytes) {
+      throw new FastaError("too_large", `input is larger than the limit of ${this.limits.maxBytes} bytes (uncompressed)`, this.line);
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 0) throw new FastaError("binary", "binary data (NUL byte): this is not a FASTA text file", this.line);
+      if (this.inHeader) {
+        if (b === NL) this.endHeader();
+        else if (b !== 13) {
+          if (this.header.length >= this.limits.maxHeaderLength) {
+            throw new FastaError("header_too_long", `header longer than ${this.limits.maxHeaderLength} characters`, this.line);
+          }
+          this.header.push(b);
+        }
+        continue;
+      }
+      if (b === NL) {
+        this.line++;
+        this.atLineStart = true;
+        continue;
+      }
+      if (this.atLineStart && b === GT) {
+        this.endRecord();
+        this.inHeader = true;
+        this.headerLine = this.line;
+        this.header.length = 0;
+        this.atLineStart = false;
+        continue;
+      }
+      this.atLineStart = false;
+      const code = SEQ_TABLE[b];
+      if (code === SKIP) continue;
+      if (!this.current) {
+        if (!this.sawContent && (b < 32 || b >= 127)) {
+          throw new FastaError("binary", "binary data: this is not a FASTA text file", this.line);
+        }
+        throw new FastaError("sequence_before_header", "sequence data before the first '>' header", this.line);
+      }
+      if (code === INVALID) {
+        throw new FastaError("invalid_character", `invalid character ${describeByte(b)} in the sequence of "${this.current.id}" (not an IUPAC nucleotide code)`, this.line);
+      }
+      this.sawContent = true;
+      this.addBase(code);
+    }
+  }
+
+  /** Flushes the last record; throws when the input held no record at all. */
+  end(): void {
+    if (this.inHeader) this.endHeader();
+    this.endRecord();
+    if (!this.sawRecord) {
+      throw this.bytes === 0 ? new FastaError("empty_file", "the file is empty") : new FastaError("empty_file", "the file contains no FASTA record");
+    }
+  }
+
+  private addBase(code: number): void {
+    if (++this.bases > this.limits.maxBases) {
+      throw new FastaError("too_many_bases", `more than ${this.limits.maxBases} bases in total`, this.line);
+    }
+    if (!this.keepSequences) {
+      this.seqLen++;
+      return;
+    }
+    if (this.seqLen === this.seq.length) {
+      const grown = new Uint8Array(Math.max(1 << 16, this.seq.length * 2));
+      grown.set(this.seq);
+      this.seq = grown;
+    }
+    this.seq[this.seqLen++] = code;
+  }
+
+  private endHeader(): void {
+    this.inHeader = false;
+    this.atLineStart = true;
+    const text = Buffer.from(this.header).toString("utf8").trim();
+    const line = this.headerLine;
+    this.line++;
+    const match = /^(\S+)\s*(.*)$/s.exec(text);
+    if (!match) throw new FastaError("missing_id", "header has no sequence id", line);
+    const id = match[1];
+    const firstLine = this.ids.get(id);
+    if (firstLine !== undefined) throw new FastaError("duplicate_id", `duplicate contig id "${id}" (first used on line ${firstLine})`, line);
+    if (this.ids.size >= this.limits.maxContigs) {
+      throw new FastaError("too_many_contigs", `more than ${this.limits.maxContigs} contigs`, line);
+    }
+    this.ids.set(id, line);
+    this.current = { id, description: match[2], line };
+    this.sawRecord = true;
+    this.sawContent = true;
+    this.seqLen = 0;
+  }
+
+  private endRecord(): void {
+    const rec = this.current;
+    if (!rec) return;
+    if (this.seqLen === 0) throw new FastaError("empty_record", `record "${rec.id}" has no sequence`, rec.line);
+    this.contigCount++;
+    if (this.keepSequences) this.contigs.push({ id: rec.id, description: rec.description, sequence: this.seq.slice(0, this.seqLen) });
+    this.current = null;
+  }
+}
+
+function describeByte(b: number): string {
+  return b >= 33 && b < 127 ? `'${String.fromCharCode(b)}'` : `0x${b.toString(16).padStart(2, "0")}`;
+}

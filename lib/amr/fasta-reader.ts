@@ -1,0 +1,83 @@
+// Streaming FASTA input: plain or gzip (told apart by magic bytes), validated as it is read.
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { FastaError } from "./fasta-error";
+import { DEFAULT_FASTA_LIMITS, FastaParser, type FastaLimits } from "./fasta-parser";
+import type { ParsedGenome } from "./types";
+
+export { FastaError, type FastaErrorCode } from "./fasta-error";
+export { DEFAULT_FASTA_LIMITS, type FastaLimits } from "./fasta-parser";
+
+export async function readFasta(source: AsyncIterable<Uint8Array>, limits: Partial<FastaLimits> = {}): Promise<ParsedGenome> {
+  const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, true);
+  const format = await feed(source, parser);
+  return { contigs: parser.contigs, bases: parser.bases, format };
+}
+
+/** Validates exactly as readFasta does without keeping sequences, e.g. for an upload in flight. */
+export async function scanFasta(
+  source: AsyncIterable<Uint8Array>,
+  limits: Partial<FastaLimits> = {},
+): Promise<{ contigs: number; bases: number; format: "fasta" | "fasta.gz" }> {
+  const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, false);
+  const format = await feed(source, parser);
+  return { contigs: parser.contigCount, bases: parser.bases, format };
+}
+
+async function feed(source: AsyncIterable<Uint8Array>, parser: FastaParser): Promise<"fasta" | "fasta.gz"> {
+  const iterator = source[Symbol.asyncIterator]();
+  // Two bytes decide the format, and the first chunk may be shorter than that.
+  const head: Uint8Array[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < 2) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headLength += next.value.length;
+  }
+  const prefix = Buffer.concat(head);
+  const rest: AsyncIterable<Uint8Array> = {
+    async *[Symbol.asyncIterator]() {
+      if (prefix.length > 0) yield prefix;
+      if (done) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  };
+  const gzipped = prefix.length >= 2 && prefix[0] === 0x1f && prefix[1] === 0x8b;
+  try {
+    for await (const chunk of gzipped ? gunzip(rest) : rest) parser.push(chunk);
+  } finally {
+    await iterator.return?.();
+  }
+  parser.end();
+  return gzipped ? "fasta.gz" : "fasta";
+}
+
+// Node's gunzip handles multi-member streams; we only translate its errors and stop it when the parser throws.
+async function* gunzip(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const inflater = createGunzip();
+  const source = Readable.from(input, { objectMode: false });
+  source.on("error", (err) => inflater.destroy(err));
+  source.pipe(inflater);
+  try {
+    for await (const chunk of inflater) yield chunk as Buffer;
+  } catch (err) {
+    if (err instanceof FastaError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "Z_BUF_ERROR") throw new FastaError("gzip_truncated", "the gzip stream is truncated (unexpected end of file)");
+    if (typeof code === "string" && code.startsWith("Z_")) throw new FastaError("gzip_corrupt", `the gzip stream is corrupt (${(err as Error).message})`);
+    throw err;
+  } finally {
+    source.unpipe(inflater);
+    source.destroy();
+    inflater.destroy();
+  }
+}
