@@ -56,3 +56,8 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Points the application client at another database (integration tests use a throwaway file). */
+export function overrideDefaultPrisma(client: PrismaClient | undefined): void {
+  globalForPrisma.amrPrisma = client;
+}
