@@ -1,0 +1,139 @@
+// Seeds and extends alignments on one contig, one owned range of k-mer start positions at a time.
+// Extensions always see the whole contig, and seeds are visited in increasing contig position whatever
+// the ranges are, so the HSPs found do not depend on how the contig is cut into segments.
+import type { Catalog } from "./catalog";
+import { K, MIN_SEED } from "./kmer-index";
+import { AMBIGUOUS, encode, reverseComplement } from "./nucleotides";
+import { MATCH, extend } from "./xdrop-align";
+
+/** A local alignment of one reference on one strand; q* are on the oriented contig, 0-based, end exclusive. */
+export interface Hsp {
+  ref: number;
+  minus: boolean;
+  qStart: number;
+  qEnd: number;
+  rStart: number;
+  rEnd: number;
+  score: number;
+  nident: number;
+  alnLen: number;
+  gaps: number;
+}
+
+export class ContigSearch {
+  readonly hsps: Hsp[] = [];
+  private readonly fwd: Uint8Array;
+  private rc: Uint8Array | null = null;
+  private readonly byRefStrand = new Map<number, Hsp[]>();
+
+  constructor(sequence: Uint8Array, private readonly catalog: Catalog) {
+    this.fwd = encode(sequence);
+  }
+
+  get length(): number {
+    return this.fwd.length;
+  }
+
+  /** Looks up the k-mers starting in [from, to) on both strands and extends the seeds they give. */
+  scan(from: number, to: number): void {
+    const seq = this.fwd;
+    const len = seq.length;
+    const { slotKeys, slotStart, slotEnd, shift, occRef, occPos } = this.catalog.index;
+    const mask = slotKeys.length - 1;
+    const last = Math.min(to + K - 1, len);
+    let kmer = 0;
+    let rcKmer = 0;
+    let valid = 0;
+    for (let i = from; i < last; i++) {
+      const c = seq[i];
+      if (c === AMBIGUOUS) {
+        valid = 0;
+        continue;
+      }
+      kmer = ((kmer << 2) | c) >>> 0;
+      rcKmer = ((rcKmer >>> 2) | ((3 - c) << 30)) >>> 0;
+      if (++valid < K) continue;
+      const p = i - K + 1;
+      for (let strand = 0; strand < 2; strand++) {
+        const key = strand === 0 ? kmer : rcKmer;
+        let s = Math.imul(key, 0x9e3779b1) >>> shift;
+        while (slotStart[s] >= 0 && slotKeys[s] !== key) s = (s + 1) & mask;
+        if (slotStart[s] < 0) continue;
+        for (let o = slotStart[s]; o < slotEnd[s]; o++) {
+          this.seed(occRef[o], occPos[o], strand === 1, strand === 0 ? p : len - p - K);
+        }
+      }
+    }
+  }
+
+  private seed(ref: number, rPos: number, minus: boolean, qPos: number): void {
+    const q = minus ? this.oriented(true) : this.fwd;
+    const r = this.catalog.refs[ref].codes;
+    // Grow the k-mer hit to the maximal exact match; BLAST needs MIN_SEED identical bases to start.
+    let left = 0;
+    while (qPos - left > 0 && rPos - left > 0) {
+      const c = q[qPos - left - 1];
+      if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
+      left++;
+    }
+    let right = K;
+    while (qPos + right < q.length && rPos + right < r.length) {
+      const c = q[qPos + right];
+      if (c !== r[rPos + right] || c === AMBIGUOUS) break;
+      right++;
+    }
+    const seedLen = left + right;
+    if (seedLen < MIN_SEED) return;
+    const qs = qPos - left;
+    const rs = rPos - left;
+    const key = ref * 2 + (minus ? 1 : 0);
+    const known = this.byRefStrand.get(key);
+    if (known) {
+      for (const h of known) {
+        if (h.qStart <= qs && qs + seedLen <= h.qEnd && h.rStart <= rs && rs + seedLen <= h.rEnd) return;
+      }
+    }
+    const after = extend(q, qs + seedLen, q.length - qs - seedLen, r, rs + seedLen, r.length - rs - seedLen, 1);
+    const before = extend(q, qs - 1, qs, r, rs - 1, rs, -1);
+    const hsp: Hsp = {
+      ref,
+      minus,
+      qStart: qs - before.qLen,
+      qEnd: qs + seedLen + after.qLen,
+      rStart: rs - before.rLen,
+      rEnd: rs + seedLen + after.rLen,
+      score: seedLen * MATCH + before.score + after.score,
+      nident: seedLen + before.nident + after.nident,
+      alnLen: seedLen + before.alnLen + after.alnLen,
+      gaps: before.gaps + after.gaps,
+    };
+    if (known) known.push(hsp);
+    else this.byRefStrand.set(key, [hsp]);
+    this.hsps.push(hsp);
+  }
+
+  private oriented(minus: boolean): Uint8Array {
+    if (!minus) return this.fwd;
+    this.rc ??= reverseComplement(this.fwd);
+    return this.rc;
+  }
+
+  /** HSPs after BLAST's purge of alignments sharing an end point with a better one. */
+  finalHsps(): Hsp[] {
+    const kept: Hsp[] = [];
+    for (const group of this.byRefStrand.values()) {
+      const sorted = [...group].sort((a, b) => b.score - a.score || a.qStart - b.qStart || a.rStart - b.rStart);
+      const starts = new Set<string>();
+      const ends = new Set<string>();
+      for (const h of sorted) {
+        const s = `${h.qStart}:${h.rStart}`;
+        const e = `${h.qEnd}:${h.rEnd}`;
+        if (starts.has(s) || ends.has(e)) continue;
+        starts.add(s);
+        ends.add(e);
+        kept.push(h);
+      }
+    }
+    return kept;
+  }
+}
