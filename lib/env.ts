@@ -27,6 +27,17 @@ export const envSchema = z
     WORKER_ENABLED: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     SCHEDULER_ENABLED: bool.default(true),
+    // Accounts (docs/auth.md "Session rules"): absolute lifetime, idle limit, hashing cost, mail.
+    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+    BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    // How many reverse proxies in front append to X-Forwarded-For; 0 = none (see docs/auth.md).
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().min(3).default("AMR Predictor <no-reply@localhost>"),
+    // Test/e2e only: reset mails are appended to this file as JSON lines instead of being sent.
+    MAIL_CAPTURE_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     // `next build` evaluates route modules; secrets are only demanded of a running server.
