@@ -26,6 +26,10 @@ export const envSchema = z
     UNCOMPRESSED_MAX_BYTES: z.coerce.number().int().positive().default(200 * MB),
     WORKER_ENABLED: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    // The engine runs off the event loop, so heartbeats keep flowing during long CPU steps.
+    WORKER_LEASE_MS: z.coerce.number().int().min(2000).max(3_600_000).default(30_000),
+    WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    MAX_ACTIVE_JOBS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     SCHEDULER_ENABLED: bool.default(true),
     // Accounts (docs/auth.md "Session rules"): absolute lifetime, idle limit, hashing cost, mail.
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),

@@ -7,11 +7,15 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     templateDb: string;
+    amrWorkerPath: string;
   }
 }
 
-/** Migrates one template database per run; each test copies it (~0.1 ms) instead of migrating. */
-export default function setup(project: TestProject) {
+/**
+ * Once per run: a migrated template database (each test copies it, ~0.1 ms, instead of
+ * migrating) and a fresh bundle of the engine's worker thread.
+ */
+export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "amr-test-template-"));
   const file = path.join(dir, "template.db");
   const db = new Database(file);
@@ -21,5 +25,8 @@ export default function setup(project: TestProject) {
   }
   db.close();
   project.provide("templateDb", file);
+
+  const { buildWorker } = await import("../scripts/build-engine.mjs");
+  project.provide("amrWorkerPath", await buildWorker(path.join(dir, "amr-worker.mjs")));
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -48,6 +48,8 @@ export function toJobDetail(row: JobRow): JobDetail {
           segmentLength: p.segmentLength,
           segmentOverlap: p.segmentOverlap,
           useCpu: p.useCpu,
+          minIdentity: p.minIdentity,
+          minCoverage: p.minCoverage,
         }
       : null,
     input:

@@ -16,6 +16,8 @@ export interface JobParamsInput {
   segmentLength: number;
   segmentOverlap: number;
   useCpu: boolean;
+  minIdentity: number;
+  minCoverage: number;
 }
 
 export interface JobInputMeta {

@@ -49,4 +49,6 @@ export const defaultParams = {
   segmentLength: 6000,
   segmentOverlap: 0,
   useCpu: true,
+  minIdentity: 80,
+  minCoverage: 60,
 };

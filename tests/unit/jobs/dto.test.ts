@@ -36,6 +36,8 @@ const row = (over: Partial<AmrJob> = {}): AmrJob & { params: AmrJobParams } => (
     segmentLength: 6000,
     segmentOverlap: 0,
     useCpu: true,
+    minIdentity: 80,
+    minCoverage: 60,
   },
 });
 

@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import busboy from "busboy";
+import { AppError } from "@/lib/errors";
+import type { Storage, TempFile } from "@/lib/storage";
+import { toDisplayName } from "./display-name";
+import { KNOWN_FIELDS, normaliseFieldName } from "./upload-fields";
+
+export interface ParsedUpload {
+  temp: TempFile;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  fields: Record<string, string>;
+}
+
+export interface UploadLimits {
+  maxBytes: number;
+}
+
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * Streams a multipart upload into a temp file (never the whole body in memory), hashing as it
+ * goes. Stops reading as soon as the file passes the limit. The caller owns `temp` afterwards.
+ */
+export async function parseUpload(req: Request, storage: Storage, limits: UploadLimits): Promise<ParsedUpload> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(type)) {
+    throw new AppError("bad_request", "Send the genome as multipart/form-data with a `file` field.");
+  }
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limits.maxBytes + MULTIPART_OVERHEAD) {
+    throw tooLarge(limits.maxBytes);
+  }
+  if (!req.body) throw new AppError("bad_request", "The request has no body.");
+
+  const temp = await storage.createTemp();
+  const fields: Record<string, string> = {};
+  let fileSeen = false;
+  let fileName = "";
+  let sizeBytes = 0;
+  const hash = createHash("sha256");
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let bb: busboy.Busboy;
+      try {
+        bb = busboy({
+          headers: { "content-type": type },
+          limits: { files: 1, fileSize: limits.maxBytes, fields: 20, fieldSize: 4096, parts: 24, headerPairs: 50 },
+        });
+      } catch {
+        reject(new AppError("bad_request", "Malformed multipart request."));
+        return;
+      }
+      let fileDone: Promise<void> = Promise.resolve();
+      const body = Readable.fromWeb(req.body as unknown as NodeWebStream<Uint8Array>);
+      const fail = (err: unknown) => {
+        body.unpipe(bb);
+        body.destroy();
+        reject(err);
+      };
+
+      bb.on("field", (name, value, info) => {
+        const key = normaliseFieldName(name);
+        if (!KNOWN_FIELDS.has(name)) return; // unknown fields (e.g. userId, status) are ignored
+        if (info.valueTruncated) return fail(new AppError("bad_request", `Field ${name} is too long.`));
+        fields[key] = value;
+      });
+      bb.on("file", (name, stream, info) => {
+        if (name !== "file" || fileSeen) {
+          stream.resume();
+          return;
+        }
+        fileSeen = true;
+        fileName = toDisplayName(info.filename);
+        const counter = new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            sizeBytes += chunk.length;
+            hash.update(chunk);
+            cb(null, chunk);
+          },
+        });
+        stream.on("limit", () => fail(tooLarge(limits.maxBytes)));
+        fileDone = pipeline(stream, counter, createWriteStream(temp.path, { mode: 0o640 }));
+        fileDone.catch(fail);
+      });
+      bb.on("filesLimit", () => undefined);
+      bb.on("partsLimit", () => fail(new AppError("bad_request", "Too many form parts.")));
+      bb.on("error", () => fail(new AppError("bad_request", "Malformed multipart request.")));
+      bb.on("close", () => {
+        fileDone.then(() => resolve(), reject);
+      });
+      body.on("error", () => fail(new AppError("bad_request", "The upload was interrupted.")));
+      body.pipe(bb);
+    });
+    if (!fileSeen) throw new AppError("bad_request", "No file: send the genome in a field named `file`.");
+    if (sizeBytes === 0) throw new AppError("invalid_genome", "The file is empty.");
+    return { temp, fileName, sizeBytes, sha256: hash.digest("hex"), fields };
+  } catch (err) {
+    await temp.discard();
+    throw err;
+  }
+}
+
+function tooLarge(max: number): AppError {
+  return new AppError("payload_too_large", `The file is larger than the ${formatBytes(max)} upload limit.`, {
+    details: { maxBytes: max },
+  });
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} bytes`;
+}

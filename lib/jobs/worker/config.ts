@@ -1,0 +1,19 @@
+import { getEnv } from "@/lib/env";
+import type { WorkerOptions } from "./worker-loop";
+
+/** Timing defaults; see README "Jobs and workers" for the reasoning. */
+export function workerTimings(): Pick<
+  WorkerOptions,
+  "concurrency" | "leaseMs" | "maxAttempts" | "pollMs" | "reclaimEveryMs" | "cancelPollMs" | "progressIntervalMs"
+> {
+  const env = getEnv();
+  return {
+    concurrency: env.WORKER_CONCURRENCY,
+    leaseMs: env.WORKER_LEASE_MS,
+    maxAttempts: env.WORKER_MAX_ATTEMPTS,
+    pollMs: 1000,
+    reclaimEveryMs: 5000,
+    cancelPollMs: 1000,
+    progressIntervalMs: 1000,
+  };
+}

@@ -1,0 +1,17 @@
+import type { AmrParams, AmrResult, EngineProgress } from "@/lib/amr/types";
+
+export interface EngineRun {
+  inputPath: string;
+  params: AmrParams;
+  onProgress: (p: EngineProgress) => void;
+  signal: AbortSignal;
+}
+
+/** The engine as the worker sees it; tests inject a scripted one, production runs lib/amr off-thread. */
+export type EngineRunner = (run: EngineRun) => Promise<AmrResult>;
+
+export const workerThreadRunner: EngineRunner = async (run) => {
+  // Imported lazily: the web server only needs it once a job actually runs.
+  const { runPredictionInWorker } = await import("@/lib/amr/runner");
+  return runPredictionInWorker(run);
+};

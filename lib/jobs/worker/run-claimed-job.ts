@@ -1,0 +1,169 @@
+import type { AmrParams } from "@/lib/amr/types";
+import type { Db } from "@/lib/db";
+import { storageKeys, type Storage } from "@/lib/storage";
+import type { Claim } from "../claim-job";
+import { getJob } from "../queries";
+import { RESULT_FORMATS, renderResultFiles, type ResultFormat } from "../result-files";
+import { updateJobStatus } from "../update-job-status";
+import type { Clock } from "./clock";
+import type { EngineRunner } from "./engine-runner";
+import { describeEngineFailure } from "./engine-failure";
+import { readLease, releaseJob, renewLease } from "./lease";
+import { DatabaseProgressTracker } from "./progress-tracker";
+
+export interface RunDeps {
+  db: Db;
+  storage: Storage;
+  runner: EngineRunner;
+  clock: Clock;
+  leaseMs: number;
+  /** How often the cancel flag is read; a user waits at most about this long. */
+  cancelPollMs: number;
+  progressIntervalMs: number;
+  log?: (msg: string) => void;
+}
+
+export type RunOutcome = "Completed" | "Error" | "Cancelled" | "released" | "lease_lost";
+
+type StopReason = "cancel" | "shutdown" | "lease_lost";
+
+/**
+ * Runs one claimed job to a terminal state. Every write is fenced by the lease token, so a
+ * worker that lost its lease (it stalled and another took over) changes nothing.
+ * `shutdown` aborts the run and hands the job back to the queue.
+ */
+export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: AbortSignal): Promise<RunOutcome> {
+  const { db, storage, clock } = deps;
+  const { jobId, leaseToken } = claim;
+  const log = deps.log ?? (() => undefined);
+  const job = await getJob(db, jobId);
+  if (!job || !job.params || !job.inputFilePath) {
+    await updateJobStatus(db, jobId, { from: "Processing", to: "Error", leaseToken, error: "The job's input is missing." });
+    return "Error";
+  }
+
+  const controller = new AbortController();
+  let stopReason: StopReason | null = null;
+  const stop = (reason: StopReason) => {
+    stopReason ??= reason;
+    controller.abort();
+  };
+  const onShutdown = () => stop("shutdown");
+  if (shutdown.aborted) onShutdown();
+  shutdown.addEventListener("abort", onShutdown);
+
+  const tracker = new DatabaseProgressTracker(db, jobId, leaseToken, clock, () => stop("lease_lost"), deps.progressIntervalMs);
+  let lastRenew = clock.now().getTime();
+  const watch = setInterval(async () => {
+    try {
+      const now = clock.now();
+      const renewDue = now.getTime() - lastRenew >= deps.leaseMs / 3;
+      const state = renewDue
+        ? await renewLease(db, jobId, leaseToken, deps.leaseMs, now)
+        : await readLease(db, jobId, leaseToken);
+      if (renewDue && state.held) lastRenew = now.getTime();
+      if (!state.held) stop("lease_lost");
+      else if (state.cancelRequested) stop("cancel");
+    } catch (err) {
+      log(`[worker] lease check for ${jobId} failed: ${err instanceof Error ? err.message : err}`);
+    }
+  }, deps.cancelPollMs);
+  watch.unref?.();
+
+  const p = job.params;
+  const params: AmrParams = {
+    modelName: p.modelName,
+    batchSize: p.batchSize,
+    segmentLength: p.segmentLength,
+    segmentOverlap: p.segmentOverlap,
+    useCpu: p.useCpu,
+    minIdentity: p.minIdentity,
+    minCoverage: p.minCoverage,
+  };
+
+  try {
+    // A cancel that arrived between claim and start is honoured before any work.
+    if (job.cancelRequested) stop("cancel");
+    const result = await deps.runner({
+      inputPath: storage.localPath(job.inputFilePath),
+      params,
+      onProgress: (progress) => tracker.report(progress),
+      signal: controller.signal,
+    });
+    await tracker.flush();
+    if (stopReason) throw Object.assign(new Error("stopped"), { name: "AbortError" });
+
+    const dir = storageKeys.results(jobId, leaseToken);
+    const files = renderResultFiles(result, job.jobName);
+    for (const [format, body] of Object.entries(files) as [ResultFormat, string][]) {
+      await storage.writeFile(dir + RESULT_FORMATS[format].file, body);
+    }
+    const done = await updateJobStatus(db, jobId, {
+      from: "Processing",
+      to: "Completed",
+      leaseToken,
+      progress: 100,
+      resultFilePath: dir,
+      additionalInfo: { phase: "done", basesDone: result.input.bases, basesTotal: result.input.bases, etaSeconds: 0 },
+      now: clock.now(),
+    });
+    if (!done) {
+      // Another worker owns the job now (or it was cancelled at the last moment): ours is void.
+      await storage.delete(dir);
+      return "lease_lost";
+    }
+    await removeOtherAttempts(storage, jobId, leaseToken);
+    return "Completed";
+  } catch (err) {
+    await tracker.flush();
+    return await settleFailure(deps, jobId, leaseToken, stopReason, err, log);
+  } finally {
+    clearInterval(watch);
+    shutdown.removeEventListener("abort", onShutdown);
+  }
+}
+
+async function settleFailure(
+  deps: RunDeps,
+  jobId: string,
+  leaseToken: string,
+  stopReason: StopReason | null,
+  err: unknown,
+  log: (msg: string) => void,
+): Promise<RunOutcome> {
+  const { db, clock } = deps;
+  if (stopReason === "lease_lost") return "lease_lost";
+  if (stopReason === "shutdown") {
+    await releaseJob(db, jobId, leaseToken, clock.now());
+    return "released";
+  }
+  if (stopReason === "cancel") {
+    await updateJobStatus(db, jobId, {
+      from: "Processing",
+      to: "Cancelled",
+      leaseToken,
+      error: null,
+      additionalInfo: { phase: "cancelled" },
+      now: clock.now(),
+    });
+    return "Cancelled";
+  }
+  const failure = describeEngineFailure(err);
+  if (failure.internal) log(`[worker] job ${jobId} failed: ${err instanceof Error ? err.stack ?? err.message : err}`);
+  await updateJobStatus(db, jobId, {
+    from: "Processing",
+    to: "Error",
+    leaseToken,
+    error: failure.message,
+    additionalInfo: { phase: "failed" },
+    now: clock.now(),
+  });
+  return "Error";
+}
+
+/** Result folders of earlier, dead attempts of the same job. */
+async function removeOtherAttempts(storage: Storage, jobId: string, keep: string) {
+  const files = await storage.list(storageKeys.resultsRoot(jobId));
+  const stale = new Set(files.map((f) => f.key.split("/")[2]).filter((token) => token && token !== keep));
+  for (const token of stale) await storage.delete(storageKeys.results(jobId, token));
+}

@@ -1,0 +1,104 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db";
+import type { Storage } from "@/lib/storage";
+import { claimNextJob } from "../claim-job";
+import type { Clock } from "./clock";
+import type { EngineRunner } from "./engine-runner";
+import { reclaimExpiredLeases } from "./lease";
+import { runClaimedJob, type RunOutcome } from "./run-claimed-job";
+
+export interface WorkerOptions {
+  db: Db;
+  storage: Storage;
+  runner: EngineRunner;
+  clock: Clock;
+  concurrency: number;
+  leaseMs: number;
+  maxAttempts: number;
+  pollMs: number;
+  reclaimEveryMs: number;
+  cancelPollMs: number;
+  progressIntervalMs: number;
+  owner?: string;
+  log?: (msg: string) => void;
+  onOutcome?: (jobId: string, outcome: RunOutcome) => void;
+}
+
+export interface WorkerHandle {
+  readonly owner: string;
+  /** Check the queue now (after an upload) instead of at the next poll. */
+  wake(): void;
+  /** Stops claiming, aborts running jobs and hands them back to the queue. */
+  stop(): Promise<void>;
+  running(): number;
+}
+
+/**
+ * Claims jobs while it has free slots, runs them, and periodically returns jobs of dead
+ * workers to the queue. Several of these (in one or many processes) can share one database.
+ */
+export function startWorker(opts: WorkerOptions): WorkerHandle {
+  const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const shutdown = new AbortController();
+  const active = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
+  let filling = false;
+  let lastReclaim = 0;
+  let stopped = false;
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, ms);
+    timer.unref?.();
+  };
+
+  async function tick() {
+    if (stopped || filling) return;
+    filling = true;
+    try {
+      const now = opts.clock.now();
+      if (now.getTime() - lastReclaim >= opts.reclaimEveryMs) {
+        lastReclaim = now.getTime();
+        const reclaimed = await reclaimExpiredLeases(opts.db, now, opts.maxAttempts);
+        for (const r of reclaimed) log(`[worker] job ${r.id}: lease expired → ${r.status}`);
+      }
+      while (!stopped && active.size < opts.concurrency) {
+        const claim = await claimNextJob(opts.db, owner, { leaseMs: opts.leaseMs, now: opts.clock.now() });
+        if (!claim) break;
+        log(`[worker] ${owner} claimed job ${claim.jobId} (attempt ${claim.attempts})`);
+        const run = runClaimedJob({ ...opts, log }, claim, shutdown.signal)
+          .then((outcome) => {
+            log(`[worker] job ${claim.jobId} → ${outcome}`);
+            opts.onOutcome?.(claim.jobId, outcome);
+          })
+          .catch((err) => log(`[worker] job ${claim.jobId} crashed the runner: ${err instanceof Error ? err.stack : err}`))
+          .finally(() => {
+            active.delete(run);
+            schedule(0); // a slot is free: look for the next job at once
+          });
+        active.add(run);
+      }
+    } catch (err) {
+      log(`[worker] poll failed: ${err instanceof Error ? err.message : err}`);
+    } finally {
+      filling = false;
+      schedule(opts.pollMs);
+    }
+  }
+
+  schedule(0);
+  return {
+    owner,
+    wake: () => schedule(0),
+    running: () => active.size,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      shutdown.abort();
+      await Promise.allSettled([...active]);
+    },
+  };
+}
