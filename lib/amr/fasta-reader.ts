@@ -8,7 +8,10 @@ import type { ParsedGenome } from "./types";
 export { FastaError, type FastaErrorCode } from "./fasta-error";
 export { DEFAULT_FASTA_LIMITS, type FastaLimits } from "./fasta-parser";
 
-export async function readFasta(source: AsyncIterable<Uint8Array>, limits: Partial<FastaLimits> = {}): Promise<ParsedGenome> {
+/** Anything that yields bytes: a file or upload stream, or an array of buffers in tests. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+export async function readFasta(source: ByteSource, limits: Partial<FastaLimits> = {}): Promise<ParsedGenome> {
   const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, true);
   const format = await feed(source, parser);
   return { contigs: parser.contigs, bases: parser.bases, format };
@@ -16,7 +19,7 @@ export async function readFasta(source: AsyncIterable<Uint8Array>, limits: Parti
 
 /** Validates exactly as readFasta does without keeping sequences, e.g. for an upload in flight. */
 export async function scanFasta(
-  source: AsyncIterable<Uint8Array>,
+  source: ByteSource,
   limits: Partial<FastaLimits> = {},
 ): Promise<{ contigs: number; bases: number; format: "fasta" | "fasta.gz" }> {
   const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, false);
@@ -24,8 +27,9 @@ export async function scanFasta(
   return { contigs: parser.contigCount, bases: parser.bases, format };
 }
 
-async function feed(source: AsyncIterable<Uint8Array>, parser: FastaParser): Promise<"fasta" | "fasta.gz"> {
-  const iterator = source[Symbol.asyncIterator]();
+async function feed(source: ByteSource, parser: FastaParser): Promise<"fasta" | "fasta.gz"> {
+  const iterator: AsyncIterator<Uint8Array> | Iterator<Uint8Array> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   // Two bytes decide the format, and the first chunk may be shorter than that.
   const head: Uint8Array[] = [];
   let headLength = 0;

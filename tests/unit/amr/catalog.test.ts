@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseAntibioticClasses, parseConfig, parseFsa, parsePhenotypes, splitRefId } from "../../../lib/amr/catalog-files";
+import { buildCatalog, loadCatalog } from "../../../lib/amr/catalog";
+
+describe("database file parsers", () => {
+  it("reads config rows and skips comments", () => {
+    const classes = parseConfig("# Database configuration\n#db_prefix\tname\tdescription\nquinolone\tFluoroquinolone\tQuinolone\nbeta-lactam\tBeta-lactam\tBeta-lactam\n");
+    expect(classes).toEqual([
+      { prefix: "quinolone", name: "Fluoroquinolone", description: "Quinolone" },
+      { prefix: "beta-lactam", name: "Beta-lactam", description: "Beta-lactam" },
+    ]);
+  });
+
+  it("drops trailing spaces from headers and joins wrapped, CRLF sequence lines", () => {
+    const recs = parseFsa(">aac(6')-Ib-cr_1_DQ303918 \r\nacgt\r\nNNRY\r\n>mecA_1_NC_002745\nAC\n");
+    expect(recs).toEqual([
+      { refId: "aac(6')-Ib-cr_1_DQ303918", sequence: "ACGTNNRY" },
+      { refId: "mecA_1_NC_002745", sequence: "AC" },
+    ]);
+  });
+
+  it("splits ids the way ResFinder does: underscores in accessions and in names", () => {
+    expect(splitRefId("blaTEM-1B_1_AY458016")).toEqual({ gene: "blaTEM-1B", variant: "1", accession: "AY458016" });
+    expect(splitRefId("mecA_1_NC_002745")).toEqual({ gene: "mecA", variant: "1", accession: "NC_002745" });
+    expect(splitRefId("VanH_bc_1_Y15705")).toEqual({ gene: "VanH", variant: "bc", accession: "1_Y15705" });
+  });
+
+  it("maps antibiotics through antibiotic_classes, dropping unknown/none lists and unlisted names", () => {
+    const classesOf = parseAntibioticClasses("# Class\tAntibiotics\nBeta-lactam\tUnknown Beta-lactam\tAmpicillin \nQuinolone\tCiprofloxacin\n");
+    const table = parsePhenotypes(
+      [
+        "Gene_accession no.\tClass\tPhenotype\tPMID",
+        "blaX_1_A1\tBeta-lactam\tAmpicillin, Unknown Beta-lactam,  \tunpublished",
+        "blaY_1_A2\tBeta-lactam\tUnknown\t1",
+        "blaZ_1_A3\tBeta-lactam\tNone\t1",
+        "qnrQ_1_A4 \tQuinolone\tCiprofloxacin, Made-up drug, see notes\t1",
+        "dup_1_A5\tBeta-lactam\tAmpicillin\t1",
+        "dup_1_A5\tQuinolone\tCiprofloxacin\t1",
+      ].join("\n"),
+      classesOf,
+    );
+    expect(table.antibioticsOf.get("blaX_1_A1")).toEqual(["ampicillin", "unknown beta-lactam"]);
+    expect(table.antibioticsOf.get("blaY_1_A2")).toEqual([]);
+    expect(table.antibioticsOf.get("blaZ_1_A3")).toEqual([]);
+    expect(table.antibioticsOf.get("qnrQ_1_A4")).toEqual(["ciprofloxacin"]);
+    expect(table.antibioticsOf.get("dup_1_A5")).toEqual(["ampicillin", "ciprofloxacin"]);
+    expect(table.rows).toEqual([
+      { antibiotic: "ampicillin", class: "beta-lactam" },
+      { antibiotic: "unknown beta-lactam", class: "beta-lactam" },
+      { antibiotic: "ciprofloxacin", class: "quinolone" },
+    ]);
+  });
+});
+
+describe("the installed ResFinder database", () => {
+  it("holds the 17 classes, 3153 sequences and 2,907,025 bases AMR.md counts", async () => {
+    const catalog = await loadCatalog("/usr/share/resfinder/db");
+    expect(catalog.classes).toHaveLength(17);
+    expect(catalog.refs).toHaveLength(3153);
+    expect(catalog.refs.reduce((n, r) => n + r.codes.length, 0)).toBe(2_907_025);
+    expect(catalog.refs.filter((r) => r.codes.some((c) => c > 3))).toHaveLength(12);
+    expect(catalog.refs.some((r) => r.refId.endsWith(" "))).toBe(false);
+    expect(await loadCatalog("/usr/share/resfinder/db")).toBe(catalog);
+  });
+
+  it("keeps a sequence listed in several files once per file, with each file's class", async () => {
+    const catalog = await loadCatalog("/usr/share/resfinder/db");
+    const classesOf = (id: string) => catalog.refs.filter((r) => r.refId === id).map((r) => catalog.classes[r.classIndex].prefix);
+    expect(classesOf("OqxA_1_EU370913").sort()).toEqual(["disinfectant", "quinolone"]);
+    expect(classesOf("cfr_1_AM408573").sort()).toEqual(["macrolide", "oxazolidinone", "phenicol"]);
+    const cr = catalog.refs.find((r) => r.refId === "aac(6')-Ib-cr_1_DQ303918")!;
+    expect(cr.antibiotics).toContain("ciprofloxacin");
+    expect(cr.antibiotics).toContain("amikacin");
+  });
+
+  it("gives the phenotype table rows in ResFinder's pheno_table.txt order", async () => {
+    const catalog = await loadCatalog("/usr/share/resfinder/db");
+    const fixture = await import("node:fs").then((fs) => fs.readFileSync(path.join(__dirname, "../../fixtures/amr/pheno-table-rows.tsv"), "utf8"));
+    const expected = fixture.trim().split("\n").map((l) => l.split("\t"));
+    expect(catalog.antibioticRows.map((r) => [r.antibiotic, r.class])).toEqual(expected);
+  });
+
+  it("fails clearly when the directory is missing or incomplete", () => {
+    expect(() => buildCatalog("/nonexistent/resfinder/db")).toThrow(/ResFinder database not found at \/nonexistent\/resfinder\/db.*AMR_DB_DIR/);
+    const dir = mkdtempSync(path.join(tmpdir(), "amr-db-"));
+    writeFileSync(path.join(dir, "config"), "x\tX\tX\n");
+    expect(() => buildCatalog(dir)).toThrow(/incomplete: antibiotic_classes.txt is missing/);
+  });
+});

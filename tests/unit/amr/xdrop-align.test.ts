@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { encode } from "../../../lib/amr/nucleotides";
+import { extend } from "../../../lib/amr/xdrop-align";
+import { mulberry32 } from "../../helpers/genome-generator";
+
+const enc = (s: string) => encode(Buffer.from(s));
+const rand = mulberry32(7);
+const random = (n: number) => Array.from({ length: n }, () => "ACGT"[Math.floor(rand() * 4)]).join("");
+
+/** Extends rightwards from the start of both strings. */
+function right(q: string, r: string) {
+  return extend(enc(q), 0, q.length, enc(r), 0, r.length, 1);
+}
+
+describe("X-drop extension with megablast scores", () => {
+  it("aligns identical sequences end to end", () => {
+    const s = random(300);
+    expect(right(s + random(50), s)).toMatchObject({ qLen: 300, rLen: 300, nident: 300, alnLen: 300, gaps: 0, score: 600 });
+  });
+
+  it("counts substitutions as mismatches in identity", () => {
+    const r = random(200);
+    const q = r.slice(0, 50) + (r[50] === "A" ? "C" : "A") + r.slice(51, 120) + (r[120] === "G" ? "T" : "G") + r.slice(121);
+    expect(right(q, r)).toMatchObject({ rLen: 200, qLen: 200, nident: 198, alnLen: 200, gaps: 0 });
+  });
+
+  it("opens a gap for a deletion in the query: aligned length keeps the reference's, coverage loses the gap", () => {
+    const r = random(200);
+    const q = r.slice(0, 100) + r.slice(102);
+    const ext = right(q, r);
+    expect(ext).toMatchObject({ rLen: 200, qLen: 198, nident: 198, alnLen: 200, gaps: 2 });
+    // ResFinder: coverage = (alignment length - gaps) / reference length.
+    expect((ext.alnLen - ext.gaps) / 200).toBe(0.99);
+  });
+
+  it("opens a gap for an insertion in the query without losing coverage", () => {
+    const r = random(200);
+    const q = r.slice(0, 100) + "A" + r.slice(100);
+    const ext = right(q, r);
+    expect(ext).toMatchObject({ rLen: 200, qLen: 201, nident: 200, alnLen: 201, gaps: 1 });
+    expect(ext.alnLen - ext.gaps).toBe(200);
+  });
+
+  it("stops before a mismatch near the end unless three matches follow it", () => {
+    const r = random(100);
+    const flip = (c: string) => (c === "A" ? "C" : "A");
+    const twoAfter = r.slice(0, 97) + flip(r[97]) + r.slice(98);
+    expect(right(twoAfter, r)).toMatchObject({ rLen: 97, nident: 97 });
+    const threeAfter = r.slice(0, 96) + flip(r[96]) + r.slice(97);
+    expect(right(threeAfter, r)).toMatchObject({ rLen: 100, nident: 99 });
+  });
+
+  it("treats IUPAC codes as mismatches", () => {
+    const r = random(100);
+    const q = r.slice(0, 40) + "N" + r.slice(41);
+    expect(right(q, r)).toMatchObject({ rLen: 100, nident: 99 });
+  });
+
+  it("gives up after an unrelated stretch (X-drop)", () => {
+    const r = random(100) + random(300);
+    const q = r.slice(0, 100) + random(300);
+    const ext = right(q, r);
+    expect(ext.rLen).toBeGreaterThanOrEqual(100);
+    expect(ext.rLen).toBeLessThan(130);
+  });
+
+  it("extends leftwards from a position", () => {
+    const s = random(120);
+    const q = enc(random(30) + s);
+    const r = enc(s);
+    expect(extend(q, 149, 150, r, 119, 120, -1)).toMatchObject({ rLen: 120, qLen: 120, nident: 120 });
+  });
+});
