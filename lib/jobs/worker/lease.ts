@@ -49,25 +49,32 @@ export async function releaseJob(db: Db, jobId: string, leaseToken: string, now:
   return count === 1;
 }
 
-export const RECLAIM_SQL = `
+const GIVE_UP = "(cancel_requested = 1 OR attempts >= :max)";
+
+/** Named parameters (:max, :now) keep this readable; expanded to positional ones below. */
+const RECLAIM_TEMPLATE = `
 UPDATE amr_jobs
    SET status = CASE WHEN cancel_requested = 1 THEN 'Cancelled'
-                     WHEN attempts >= ?1 THEN 'Error' ELSE 'Submitted' END,
-       error = CASE WHEN cancel_requested = 0 AND attempts >= ?1
+                     WHEN attempts >= :max THEN 'Error' ELSE 'Submitted' END,
+       error = CASE WHEN cancel_requested = 0 AND attempts >= :max
                     THEN 'The analysis stopped responding ' || attempts || ' times (the worker running it died). It will not be retried; submit it again, and contact the operator if it keeps failing.'
                     ELSE error END,
-       completed_at = CASE WHEN cancel_requested = 1 OR attempts >= ?1 THEN ?2 ELSE completed_at END,
-       progress = CASE WHEN cancel_requested = 1 OR attempts >= ?1 THEN progress ELSE 0 END,
-       started_at = CASE WHEN cancel_requested = 1 OR attempts >= ?1 THEN started_at ELSE NULL END,
+       completed_at = CASE WHEN ${GIVE_UP} THEN :now ELSE completed_at END,
+       progress = CASE WHEN ${GIVE_UP} THEN progress ELSE 0 END,
+       started_at = CASE WHEN ${GIVE_UP} THEN started_at ELSE NULL END,
        lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-       version = version + 1, updated_at = ?2
- WHERE status = 'Processing' AND lease_expires_at < ?2
+       version = version + 1, updated_at = :now
+ WHERE status = 'Processing' AND lease_expires_at < :now
 RETURNING id, status`;
+
+const RECLAIM_ORDER = [...RECLAIM_TEMPLATE.matchAll(/:(max|now)\b/g)].map((m) => m[1] as "max" | "now");
+export const RECLAIM_SQL = RECLAIM_TEMPLATE.replace(/:(max|now)\b/g, "?");
 
 /**
  * Jobs whose worker died (lease expired) go back to the queue, or to Error once they have used
  * their attempts. One statement: a worker renewing at the same moment either wins or loses whole.
  */
 export async function reclaimExpiredLeases(db: Db, now: Date, maxAttempts: number) {
-  return db.$queryRawUnsafe<{ id: string; status: string }[]>(RECLAIM_SQL, maxAttempts, sqlTime(now));
+  const values = { max: maxAttempts, now: sqlTime(now) };
+  return db.$queryRawUnsafe<{ id: string; status: string }[]>(RECLAIM_SQL, ...RECLAIM_ORDER.map((k) => values[k]));
 }

@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPrisma } from "@/lib/db";
+import { cancelJob } from "@/lib/jobs/cancel-job";
+import { claimNextJob } from "@/lib/jobs/claim-job";
+import { deleteJob } from "@/lib/jobs/delete-job";
+import { getJob } from "@/lib/jobs/queries";
+import { saveJob } from "@/lib/jobs/save-job";
+import { reclaimExpiredLeases } from "@/lib/jobs/worker/lease";
+import { runClaimedJob, type RunDeps } from "@/lib/jobs/worker/run-claimed-job";
+import { startWorker, type WorkerHandle } from "@/lib/jobs/worker/worker-loop";
+import { systemClock, type Clock } from "@/lib/jobs/worker/clock";
+import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
+import { controllableRunner, waitFor } from "../helpers/fake-runner";
+import { filesUnder, tempStorage } from "../helpers/jobs";
+import { createTestDb, defaultParams, seedUser, type TestDb } from "../helpers/test-db";
+
+let t: TestDb;
+let s: ReturnType<typeof tempStorage>;
+let userId: string;
+beforeEach(async () => {
+  t = await createTestDb();
+  s = tempStorage();
+  userId = (await seedUser(t.db)).id;
+});
+afterEach(async () => {
+  await t.close();
+  s.cleanup();
+});
+
+async function queueJob(n = 0) {
+  const job = await saveJob(t.db, { userId, jobName: `job ${n}`, params: defaultParams });
+  const key = `inputs/${job.id}.fa`;
+  await s.storage.writeFile(key, ">c\nACGT\n");
+  await t.db.amrJob.update({ where: { id: job.id }, data: { inputFilePath: key } });
+  return job;
+}
+
+const deps = (runner: EngineRunner, clock: Clock = systemClock, db = t.db): RunDeps => ({
+  db,
+  storage: s.storage,
+  runner,
+  clock,
+  leaseMs: 30_000,
+  cancelPollMs: 25,
+  progressIntervalMs: 0,
+});
+
+function worker(runner: EngineRunner, db = t.db, concurrency = 2): WorkerHandle {
+  return startWorker({
+    ...deps(runner, systemClock, db),
+    concurrency,
+    maxAttempts: 3,
+    pollMs: 10,
+    reclaimEveryMs: 60_000,
+    log: () => undefined,
+  });
+}
+
+describe("several workers on one database", () => {
+  it("run each of 60 jobs exactly once", async () => {
+    const ids = [];
+    for (let i = 0; i < 60; i++) ids.push((await queueJob(i)).id);
+    const runs: string[] = [];
+    const runner: EngineRunner = async (run) => {
+      runs.push(run.inputPath);
+      await new Promise((r) => setTimeout(r, 2));
+      return controllableRunner().runner(run);
+    };
+    const clients = [t.db, createPrisma(`file:${t.file}`), createPrisma(`file:${t.file}`)];
+    const workers = clients.map((c) => worker(runner, c));
+    try {
+      await waitFor(async () => (await t.db.amrJob.count({ where: { status: "Completed" } })) === 60, 30_000);
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await Promise.all(clients.slice(1).map((c) => c.$disconnect()));
+    }
+    expect(runs).toHaveLength(60);
+    expect(new Set(runs).size).toBe(60);
+    const rows = await t.db.amrJob.findMany({ select: { attempts: true, status: true } });
+    expect(rows.every((r) => r.attempts === 1 && r.status === "Completed")).toBe(true);
+  });
+});
+
+describe("leases", () => {
+  it("reclaims only an expired lease, counts attempts, and gives up after the maximum", async () => {
+    const job = await queueJob();
+    const t0 = new Date("2026-06-01T12:00:00Z");
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+
+    await claimNextJob(t.db, "dead-worker", { leaseMs: 30_000, now: t0 });
+    expect(await reclaimExpiredLeases(t.db, at(29_000), 3)).toEqual([]); // still leased
+    expect(await reclaimExpiredLeases(t.db, at(31_000), 3)).toEqual([{ id: job.id, status: "Submitted" }]);
+    expect(await getJob(t.db, job.id)).toMatchObject({ status: "Submitted", attempts: 1, leaseToken: null, progress: 0 });
+
+    await claimNextJob(t.db, "dead-again", { leaseMs: 30_000, now: at(40_000) });
+    expect((await getJob(t.db, job.id))?.attempts).toBe(2);
+    await reclaimExpiredLeases(t.db, at(71_000), 3);
+    await claimNextJob(t.db, "third", { leaseMs: 30_000, now: at(80_000) });
+    expect(await reclaimExpiredLeases(t.db, at(111_000), 3)).toEqual([{ id: job.id, status: "Error" }]);
+    const row = await getJob(t.db, job.id);
+    expect(row).toMatchObject({ status: "Error", attempts: 3 });
+    expect(row?.error).toMatch(/stopped responding 3 times/);
+  });
+
+  it("fences a worker that lost its lease: its late completion changes nothing and its files go", async () => {
+    const job = await queueJob();
+    const slow = controllableRunner({ autoFinish: false });
+    const t0 = new Date();
+    const claimA = await claimNextJob(t.db, "A", { leaseMs: 1000, now: new Date(t0.getTime() - 5000) });
+    const runA = runClaimedJob({ ...deps(slow.runner), cancelPollMs: 60_000 }, claimA!, new AbortController().signal);
+    await waitFor(() => slow.started.length === 1);
+    // A stalls past its lease; the sweep hands the job to B, which completes it.
+    await reclaimExpiredLeases(t.db, t0, 3);
+    const claimB = await claimNextJob(t.db, "B", { leaseMs: 30_000 });
+    expect(claimB?.jobId).toBe(job.id);
+    expect(await runClaimedJob(deps(controllableRunner().runner), claimB!, new AbortController().signal)).toBe("Completed");
+    const afterB = await getJob(t.db, job.id);
+
+    slow.releaseAll();
+    expect(await runA).toBe("lease_lost");
+    const final = await getJob(t.db, job.id);
+    expect(final).toMatchObject({ status: "Completed", resultFilePath: afterB!.resultFilePath, version: afterB!.version });
+    expect(filesUnder(s.dir).filter((f) => f.startsWith("results/"))).toHaveLength(3);
+    expect(filesUnder(s.dir).every((f) => !f.includes(claimA!.leaseToken))).toBe(true);
+  });
+});
+
+describe("cancel", () => {
+  it("cancels a queued job so that it never runs", async () => {
+    const job = await queueJob();
+    expect((await cancelJob(t.db, userId, job.id)).status).toBe("Cancelled");
+    expect(await claimNextJob(t.db, "w", { leaseMs: 1000 })).toBeNull();
+  });
+
+  it("stops a running job promptly with no results", async () => {
+    const job = await queueJob();
+    const slow = controllableRunner({ autoFinish: false });
+    const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
+    const run = runClaimedJob(deps(slow.runner), claim!, new AbortController().signal);
+    await waitFor(() => slow.started.length === 1);
+    const started = Date.now();
+    expect((await cancelJob(t.db, userId, job.id)).cancelRequested).toBe(true);
+    expect(await run).toBe("Cancelled");
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await getJob(t.db, job.id)).toMatchObject({ status: "Cancelled", resultFilePath: null });
+    expect(filesUnder(s.dir).filter((f) => f.startsWith("results/"))).toEqual([]);
+  });
+
+  it("answers 409 for a finished job and 404 for another user's", async () => {
+    const job = await queueJob();
+    const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
+    await runClaimedJob(deps(controllableRunner().runner), claim!, new AbortController().signal);
+    await expect(cancelJob(t.db, userId, job.id)).rejects.toMatchObject({ code: "conflict" });
+    const other = await seedUser(t.db);
+    const queued = await queueJob(2);
+    await expect(cancelJob(t.db, other.id, queued.id)).rejects.toMatchObject({ code: "not_found" });
+    expect((await getJob(t.db, queued.id))?.status).toBe("Submitted");
+  });
+
+  it("ends in one consistent state when cancel races completion", async () => {
+    for (let i = 0; i < 10; i++) {
+      const job = await queueJob(i);
+      const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
+      const [outcome] = await Promise.all([
+        runClaimedJob(deps(controllableRunner().runner), claim!, new AbortController().signal),
+        cancelJob(t.db, userId, job.id).catch((e: { code?: string }) => e.code),
+      ]);
+      const row = await getJob(t.db, job.id);
+      expect(["Completed", "Cancelled"]).toContain(row?.status);
+      expect(row?.status).toBe(outcome);
+      expect(Boolean(row?.resultFilePath)).toBe(row?.status === "Completed");
+    }
+  });
+});
+
+describe("shutdown and delete", () => {
+  it("hands running jobs back to the queue on stop, without using up an attempt", async () => {
+    const job = await queueJob();
+    const slow = controllableRunner({ autoFinish: false });
+    const w = worker(slow.runner, t.db, 1);
+    await waitFor(() => slow.started.length === 1);
+    await w.stop();
+    expect(await getJob(t.db, job.id)).toMatchObject({ status: "Submitted", attempts: 0, leaseToken: null });
+    const again = worker(controllableRunner().runner, t.db, 1);
+    try {
+      await waitFor(async () => (await getJob(t.db, job.id))?.status === "Completed");
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it("deletes a job's row and every file, and only the owner can", async () => {
+    const job = await queueJob();
+    const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
+    await runClaimedJob(deps(controllableRunner().runner), claim!, new AbortController().signal);
+    expect(filesUnder(s.dir).length).toBe(4);
+    const other = await seedUser(t.db);
+    await expect(deleteJob(t.db, s.storage, other.id, job.id)).rejects.toMatchObject({ code: "not_found" });
+    expect(filesUnder(s.dir).length).toBe(4);
+    await deleteJob(t.db, s.storage, userId, job.id);
+    expect(await getJob(t.db, job.id)).toBeNull();
+    expect(filesUnder(s.dir)).toEqual([]);
+  });
+});
