@@ -46,22 +46,27 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** References sharing no 16-mer with any other reference, so no rival allele can compete with them. */
+/**
+ * References sharing no 16-mer, on either strand, with any other reference, so no rival allele can
+ * compete with them. (Either strand: blaBKC_1_KP689347 is the reverse complement of blaBKC-1_1_KP689347.)
+ */
 export function uniqueReferences(catalog: Catalog): Reference[] {
-  const toCode = "ACGTN";
-  return catalog.refs.filter((ref) => {
-    if (ref.codes.some((c) => c > 3) || ref.codes.length > 3000) return false;
-    const seq = Array.from(ref.codes, (c) => toCode[c]).join("");
-    for (let p = 0; p + K <= seq.length; p++) {
+  const sharesKmer = (codes: ArrayLike<number>, self: number) => {
+    for (let p = 0; p + K <= codes.length; p++) {
       let kmer = 0;
-      for (let i = 0; i < K; i++) kmer = ((kmer << 2) | ref.codes[p + i]) >>> 0;
+      for (let i = 0; i < K; i++) kmer = ((kmer << 2) | codes[p + i]) >>> 0;
       const slot = findSlot(catalog.index, kmer);
       if (slot < 0) continue;
       for (let o = catalog.index.slotStart[slot]; o < catalog.index.slotEnd[slot]; o++) {
-        if (catalog.index.occRef[o] !== ref.index) return false;
+        if (catalog.index.occRef[o] !== self) return true;
       }
     }
-    return true;
+    return false;
+  };
+  return catalog.refs.filter((ref) => {
+    if (ref.codes.some((c) => c > 3) || ref.codes.length > 3000) return false;
+    const rc = Array.from(ref.codes, (c) => 3 - c).reverse();
+    return !sharesKmer(ref.codes, ref.index) && !sharesKmer(rc, ref.index);
   });
 }
 
@@ -69,7 +74,14 @@ export function generateGenome(catalog: Catalog, opts: GeneratorOptions): Genera
   const rand = mulberry32(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const randomBases = (n: number) => Array.from({ length: n }, () => BASES[Math.floor(rand() * 4)]).join("");
+  // Each reference at most once: ResFinder pools the pieces of one reference found on one contig.
   const pool = uniqueReferences(catalog);
+  let drawn = 0;
+  const nextRef = () => {
+    const i = drawn + Math.floor(rand() * (pool.length - drawn));
+    [pool[drawn], pool[i]] = [pool[i], pool[drawn]];
+    return pool[drawn++];
+  };
   const insertions: Insertion[] = [];
   const records: string[] = [];
   let bases = 0;
@@ -83,7 +95,7 @@ export function generateGenome(catalog: Catalog, opts: GeneratorOptions): Genera
     }
     for (let g = 0; g < opts.genesPerContig; g++) {
       seq += randomBases(200 + Math.floor(rand() * 800));
-      const ref = pick(pool);
+      const ref = nextRef();
       const refSeq = Array.from(ref.codes, (x) => BASES[x]).join("");
       const kind = pick(["exact", "substitutions", "deletion", "insertion", "truncated", "low-identity"] as const);
       const edit = editGene(refSeq, kind, rand);
@@ -105,7 +117,7 @@ export function generateGenome(catalog: Catalog, opts: GeneratorOptions): Genera
     seq += randomBases(300);
     if (c < opts.contigs - 1) {
       // Break an exact gene across this contig's end and the next contig's start.
-      const ref = pick(pool);
+      const ref = nextRef();
       const refSeq = Array.from(ref.codes, (x) => BASES[x]).join("");
       const cut = Math.floor(refSeq.length * (0.25 + rand() * 0.5));
       const flank = guardFlank(refSeq, 0, false, "left", rand);
@@ -179,18 +191,25 @@ function editGene(ref: string, kind: string, rand: () => number): Edited {
   return { seq, refFrom, refTo, nident, alnLen, gaps };
 }
 
-/** Background next to a gene, made to mismatch the reference bases it would otherwise extend into. */
+/**
+ * Background next to a gene, built outward from it. Each base differs from the reference bases the
+ * alignment could reach on its own diagonal or one gap away, so the alignment stops at the gene's edge.
+ */
 function guardFlank(ref: string, refEdge: number, minus: boolean, side: "left" | "right", rand: () => number): string {
   const flank: string[] = [];
-  for (let k = 0; k < 6; k++) {
-    // Reference base the alignment would reach next, on the strand of the inserted copy.
-    const refPos = (side === "left") !== minus ? refEdge - 1 - k : refEdge + k;
-    let avoid = refPos >= 0 && refPos < ref.length ? ref[refPos] : "";
-    if (minus && avoid) avoid = complement(avoid);
-    const choices = BASES.split("").filter((b) => b !== avoid);
+  // Walking away from the gene, the reference position moves down on the left of a + copy and the
+  // right of a - copy, up otherwise.
+  const down = (side === "left") !== minus;
+  for (let k = 0; k < 8; k++) {
+    const avoid = new Set<string>();
+    for (const shift of [-1, 0, 1]) {
+      const refPos = down ? refEdge - 1 - k + shift : refEdge + k + shift;
+      if (refPos < 0 || refPos >= ref.length) continue;
+      avoid.add(minus ? complement(ref[refPos]) : ref[refPos]);
+    }
+    const choices = BASES.split("").filter((b) => !avoid.has(b));
     flank.push(choices[Math.floor(rand() * choices.length)]);
   }
-  // Built outward from the gene: on the left it reads right to left.
   if (side === "left") flank.reverse();
   return flank.join("");
 }
