@@ -1,0 +1,19 @@
+// POST /api/auth/register — create an account: 201 {id, username}; 400 field errors; 409 taken
+import { registerSchema } from "@/lib/auth/schemas";
+import { createUser } from "@/lib/auth/users";
+import { prisma } from "@/lib/db";
+import { clientIp } from "@/lib/http/client-ip";
+import { json } from "@/lib/http/json";
+import { readJson } from "@/lib/http/read-json";
+import { withErrors } from "@/lib/http/with-user";
+import { limitKeys, POLICIES } from "@/lib/rate-limit/policies";
+import { consume } from "@/lib/rate-limit/store";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withErrors(async ({ req }) => {
+  const input = await readJson(req, registerSchema);
+  await consume(prisma, limitKeys.registerIp(clientIp(req.headers)), POLICIES.registerPerIp);
+  const user = await createUser(prisma, input);
+  return json({ id: user.id, username: user.username }, 201);
+});

@@ -1,0 +1,32 @@
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function expectedOrigins(req: Request): Set<string> {
+  const origins = new Set<string>([new URL(req.url).origin]);
+  const configured = getEnv().NEXTAUTH_URL;
+  if (configured) origins.add(new URL(configured).origin);
+  // A browser always sends the real Host; a forged one only fools requests that are not cross-site.
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  if (host) origins.add(`${proto}://${host}`);
+  return origins;
+}
+
+/**
+ * CSRF defence for every mutating handler (NextAuth's token covers only /api/auth/*). Refuses a
+ * foreign or `null` Origin and `Sec-Fetch-Site: cross-site|same-site`. A request with neither
+ * header (curl, scripts with a cookie) passes: browsers send Origin on every cross-site POST.
+ */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  }
+  const origin = req.headers.get("origin");
+  if (origin !== null && !expectedOrigins(req).has(origin)) {
+    throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  }
+}

@@ -1,0 +1,67 @@
+import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
+import { resolveSession, type ResolvedSession } from "@/lib/auth/require-user";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { assertSameOrigin } from "./origin";
+
+type Params = Record<string, string>;
+type RouteHandler<P extends Params> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+
+/** Slides the session's idle expiry on activity (dashboard polling included); never past authTime + max. */
+async function withSlidingCookie(res: Response, session: ResolvedSession): Promise<Response> {
+  if (!isDueForRefresh(session.claims) || res.headers.has("set-cookie")) return res;
+  try {
+    res.headers.append("set-cookie", await issueSessionCookie(session.claims));
+  } catch {
+    // Immutable headers (e.g. a proxied fetch response): the session just slides next time.
+  }
+  return res;
+}
+
+function authed<P extends Params>(
+  check: (user: SessionUser) => void,
+  handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
+): RouteHandler<P> {
+  return async (req, ctx) => {
+    try {
+      assertSameOrigin(req);
+      const session = await resolveSession(req.headers.get("cookie"));
+      if (!session) throw new AppError("unauthorized");
+      check(session.user);
+      const res = await handler({ req, user: session.user, params: await ctx.params });
+      return await withSlidingCookie(res, session);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Route handler for signed-in users: session (401), same-origin for mutations (403), errors mapped. */
+export function withUser<P extends Params = Params>(
+  handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
+): RouteHandler<P> {
+  return authed(() => undefined, handler);
+}
+
+/** As withUser, and 403 unless the database says the user is an admin right now. */
+export function withAdmin<P extends Params = Params>(
+  handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
+): RouteHandler<P> {
+  return authed((user) => {
+    if (user.role !== "admin") throw new AppError("forbidden");
+  }, handler);
+}
+
+/** Public routes (register, reset): the same-origin check for mutations and error mapping only. */
+export function withErrors<P extends Params = Params>(
+  handler: (ctx: { req: Request; params: P }) => Promise<Response>,
+): RouteHandler<P> {
+  return async (req, ctx) => {
+    try {
+      assertSameOrigin(req);
+      return await handler({ req, params: await ctx.params });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,44 @@
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { evaluateWindow, type WindowDecision, type WindowPolicy } from "./window";
+
+/** Where the limit stands for `key` (rows in rate_limit_events, so restarts forget nothing). */
+export async function checkLimit(db: Db, key: string, policy: WindowPolicy, now = new Date()): Promise<WindowDecision> {
+  const rows = await db.rateLimitEvent.findMany({
+    where: { key, at: { gt: new Date(now.getTime() - policy.windowMs) } },
+    select: { at: true },
+    orderBy: { at: "asc" },
+  });
+  return evaluateWindow(rows.map((r) => r.at.getTime()), now.getTime(), policy);
+}
+
+/** Counts one event and drops this key's events that have left the window. */
+export async function recordEvent(db: Db, key: string, policy: WindowPolicy, now = new Date()): Promise<void> {
+  await db.$transaction([
+    db.rateLimitEvent.deleteMany({ where: { key, at: { lte: new Date(now.getTime() - policy.windowMs) } } }),
+    db.rateLimitEvent.create({ data: { key, at: now } }),
+  ]);
+}
+
+export async function clearEvents(db: Db, key: string): Promise<void> {
+  await db.rateLimitEvent.deleteMany({ where: { key } });
+}
+
+/** For maintenance: drops events older than the longest window. */
+export async function pruneEvents(db: Db, before: Date): Promise<number> {
+  return (await db.rateLimitEvent.deleteMany({ where: { at: { lt: before } } })).count;
+}
+
+export function rateLimitedError(decision: WindowDecision, message = "Too many attempts. Try again later."): AppError {
+  return new AppError("rate_limited", message, {
+    headers: { "Retry-After": String(decision.retryAfterSeconds) },
+    details: { retryAfterSeconds: decision.retryAfterSeconds },
+  });
+}
+
+/** Counts a request and refuses it (429, Retry-After) once the window is full; for reset/register. */
+export async function consume(db: Db, key: string, policy: WindowPolicy, now = new Date(), message?: string): Promise<void> {
+  const decision = await checkLimit(db, key, policy, now);
+  if (!decision.allowed) throw rateLimitedError(decision, message);
+  await recordEvent(db, key, policy, now);
+}
