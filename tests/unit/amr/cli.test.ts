@@ -1,0 +1,54 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const root = path.join(__dirname, "../../..");
+const run = (args: string[]) =>
+  promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/predict.ts"), ...args], { cwd: root }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
+  );
+const ISOLATE_02 = "/usr/share/doc/resfinder/examples/data/test_isolate_02.fa";
+
+describe("predict CLI", () => {
+  it("prints the result as JSON", async () => {
+    const { code, stdout } = await run([ISOLATE_02]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.model).toBe("resfinder-genes");
+    expect(result.input).toEqual({ contigs: 1, bases: 876 });
+    expect(result.genes).toEqual([
+      expect.objectContaining({ refId: "blaCTX-M-33_1_AY238472", gene: "blaCTX-M-33", accession: "AY238472", class: "Beta-lactam", contig: "test_isolate_02", start: 1, end: 876, strand: "+", identity: 100, coverage: 100, alignmentLength: 876, referenceLength: 876 }),
+    ]);
+    expect(result.phenotypes.find((p: { antibiotic: string }) => p.antibiotic === "cefotaxime")).toEqual({ antibiotic: "cefotaxime", class: "beta-lactam", phenotype: "Resistant", genes: ["blaCTX-M-33_1_AY238472"] });
+  });
+
+  it("prints the genes table as TSV with the sample name on every row, honouring thresholds", async () => {
+    const { code, stdout } = await run([ISOLATE_02, "--format", "tsv", "--min-identity", "99", "--segment-length=2000"]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines[0].split("\t").slice(0, 3)).toEqual(["sample", "refId", "gene"]);
+    expect(lines.slice(1).map((l) => l.split("\t").slice(0, 2))).toEqual([["test_isolate_02", "blaCTX-M-33_1_AY238472"]]);
+  });
+
+  it("exits 2 with one line on stderr for bad input", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "amr-cli-"));
+    const bad = path.join(dir, "bad.fa");
+    writeFileSync(bad, "ACGT\n");
+    const r = await run([bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("predict: Line 1: sequence data before the first '>' header\n");
+  });
+
+  it("exits 2 for bad options and missing files", async () => {
+    for (const args of [[ISOLATE_02, "--batch-size", "0"], [ISOLATE_02, "--format", "xml"], ["/nonexistent.fa"], []]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    }
+  });
+});
