@@ -45,7 +45,8 @@ export interface PhenotypeRow {
 
 export interface AmrResult {
   model: string;
-  input: { contigs: number; bases: number };
+  /** contigLengths (optional, for plots) lists only the contigs that carry a hit. */
+  input: { contigs: number; bases: number; contigLengths?: { id: string; length: number }[] };
   genes: GeneHit[];
   phenotypes: PhenotypeRow[];
 }

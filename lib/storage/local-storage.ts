@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { assertValidKey, type Storage, type TempFile } from "./storage";
 
@@ -47,6 +47,17 @@ export class LocalStorage implements Storage {
         await fh.close();
       }
       await tmp.commit(key);
+    } catch (err) {
+      await tmp.discard();
+      throw err;
+    }
+  }
+
+  async copy(fromKey: string, toKey: string): Promise<void> {
+    const tmp = await this.createTemp();
+    try {
+      await copyFile(this.localPath(fromKey), tmp.path);
+      await tmp.commit(toKey);
     } catch (err) {
       await tmp.discard();
       throw err;

@@ -14,6 +14,8 @@ export interface Storage {
   readBuffer(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
   size(key: string): Promise<number | null>;
+  /** Copies a file to a new key atomically (temp, then rename). */
+  copy(fromKey: string, toKey: string): Promise<void>;
   /** Removes a file or a key prefix ("results/<id>/"); missing keys are not an error. */
   delete(key: string): Promise<void>;
   /** Keys under a prefix with their modification time, for the reconciler. */

@@ -1,0 +1,62 @@
+"use client";
+import Link from "next/link";
+import { isTerminal, type JobStatus } from "@/lib/jobs/status";
+import type { JobSummary } from "./api";
+import { formatDuration, formatRelative } from "./format";
+import { ProgressBar } from "./ProgressBar";
+import { StatusBadge } from "./StatusBadge";
+
+function ProgressCell({ job }: { job: JobSummary }) {
+  if (job.status === "Processing" || job.status === "Submitted") {
+    return (
+      <div className="w-36 space-y-1 sm:w-44">
+        <ProgressBar value={job.progress} label={`Progress of ${job.name}`} tone={job.status === "Submitted" ? "slate" : "teal"} />
+        <p className="text-xs text-slate-500">
+          {job.status === "Submitted"
+            ? "Waiting for a worker"
+            : `${Math.round(job.progress)}%${job.etaSeconds != null ? ` · ${formatDuration(job.etaSeconds)} left` : ""}`}
+        </p>
+      </div>
+    );
+  }
+  if (job.status === "Error") return <p className="max-w-xs truncate text-xs text-rose-700" title={job.error ?? ""}>{job.error}</p>;
+  return <span className="text-xs text-slate-500">{job.completedAt ? `finished ${formatRelative(job.completedAt)}` : "—"}</span>;
+}
+
+export function JobTable({ jobs }: { jobs: JobSummary[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Job</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 font-medium">Progress</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Submitted</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {jobs.map((job) => (
+            <tr key={job.id} data-testid="job-row" className="hover:bg-slate-50">
+              <td className="max-w-[12rem] px-4 py-3 sm:max-w-xs">
+                <Link href={`/jobs/${job.id}`} className="block truncate font-medium text-teal-800 hover:underline">
+                  {job.name}
+                </Link>
+                <span className="text-xs text-slate-500">{job.modelName}</span>
+              </td>
+              <td className="px-4 py-3"><StatusBadge status={job.status as JobStatus} /></td>
+              <td className="px-4 py-3"><ProgressCell job={job} /></td>
+              <td className="hidden px-4 py-3 text-xs text-slate-500 sm:table-cell" title={job.createdAt}>
+                {formatRelative(job.createdAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function countUnfinished(jobs: JobSummary[]): number {
+  return jobs.filter((j) => !isTerminal(j.status)).length;
+}

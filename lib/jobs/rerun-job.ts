@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { resolveParams } from "@/lib/amr/models";
+import { AppError } from "@/lib/errors";
+import { storageKeys } from "@/lib/storage";
+import type { CreateJobDeps } from "./create-job";
+import { getJobForUserOrThrow } from "./queries";
+import { saveJob } from "./save-job";
+
+export const rerunSchema = z.object({
+  jobName: z.string().trim().min(1).max(200).optional(),
+  modelName: z.string().max(100).optional(),
+  batchSize: z.number().optional(),
+  segmentLength: z.number().optional(),
+  segmentOverlap: z.number().optional(),
+  minIdentity: z.number().optional(),
+  minCoverage: z.number().optional(),
+  useCpu: z.boolean().optional(),
+});
+
+/** A new job on the same uploaded genome with other parameters; the original is untouched. */
+export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: string, input: z.infer<typeof rerunSchema>) {
+  const source = await getJobForUserOrThrow(deps.db, userId, sourceId);
+  if (!source.inputFilePath || !(await deps.storage.exists(source.inputFilePath))) {
+    throw new AppError("conflict", "The genome of this job is no longer stored (it was archived or deleted); upload it again.");
+  }
+  const active = await deps.db.amrJob.count({ where: { userId, status: { in: ["Submitted", "Processing"] } } });
+  if (active >= deps.maxActiveJobsPerUser) {
+    throw new AppError("rate_limited", `You already have ${active} jobs queued or running.`, { headers: { "Retry-After": "60" } });
+  }
+  const base = source.params;
+  const resolved = resolveParams({
+    modelName: input.modelName ?? base?.modelName,
+    batchSize: input.batchSize ?? base?.batchSize,
+    segmentLength: input.segmentLength ?? base?.segmentLength,
+    segmentOverlap: input.segmentOverlap ?? base?.segmentOverlap,
+    minIdentity: input.minIdentity ?? base?.minIdentity,
+    minCoverage: input.minCoverage ?? base?.minCoverage,
+    useCpu: input.useCpu ?? base?.useCpu,
+  });
+  if (!resolved.ok) {
+    throw new AppError("validation_failed", Object.values(resolved.errors)[0], { details: { fields: resolved.errors } });
+  }
+  const id = randomUUID();
+  const key = storageKeys.input(id, source.inputFilePath.endsWith(".gz"));
+  await deps.storage.copy(source.inputFilePath, key);
+  try {
+    return await saveJob(deps.db, {
+      id,
+      userId,
+      jobName: input.jobName ?? `${source.jobName} (re-run)`.slice(0, 200),
+      params: resolved.params,
+      inputFilePath: key,
+      input: {
+        fileName: source.inputFileName ?? "genome.fa",
+        sizeBytes: source.inputFileSize ?? 0,
+        sha256: source.inputSha256 ?? "",
+        contigs: source.inputContigs ?? 0,
+        bases: source.inputBases ?? 0,
+      },
+    });
+  } catch (err) {
+    await deps.storage.delete(key);
+    throw err;
+  }
+}
