@@ -29,6 +29,7 @@ export interface GeneratedGenome {
 export interface GeneratorOptions {
   seed: number;
   contigs: number;
+  /** Approximate length of each contig; 0 for genes and short spacers only. */
   contigLength: number;
   genesPerContig: number;
 }
@@ -114,7 +115,8 @@ export function generateGenome(catalog: Catalog, opts: GeneratorOptions): Genera
       });
       seq += flankR;
     }
-    seq += randomBases(300);
+    // Background up to the requested contig length (0: just the genes and their spacers).
+    seq += randomBases(Math.max(300, opts.contigLength - seq.length - 2000));
     if (c < opts.contigs - 1) {
       // Break an exact gene across this contig's end and the next contig's start.
       const ref = nextRef();

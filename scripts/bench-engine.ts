@@ -1,0 +1,154 @@
+// npm run bench:engine — the engine's CLI against ResFinder 4.3 (BLAST mode), run alternately, on the
+// E. coli genome in ../shared/genomes and on a generated 5 Mbp genome with inserted genes; then a
+// one-run agreement check on every other genome we have ResFinder for. BENCH_RUNS sets the repeats (3).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { loadCatalog } from "../lib/amr/catalog";
+import type { AmrResult } from "../lib/amr/types";
+import { generateGenome } from "../tests/helpers/genome-generator";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const SHARED = path.resolve(root, "../shared/genomes");
+const EXAMPLES = "/usr/share/doc/resfinder/examples/data";
+const DB = process.env.AMR_DB_DIR ?? "/usr/share/resfinder/db";
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(path.join(tmpdir(), "amr-bench-"));
+
+interface Measure {
+  wall: number;
+  rssMiB: number;
+}
+
+/** Wall time and peak RSS of a command, from GNU time. */
+function timed(cmd: string, args: string[], stdoutFile?: string): Measure {
+  const timeFile = path.join(work, "time.txt");
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", timeFile, cmd, ...args], { maxBuffer: 1 << 30, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  if (stdoutFile) writeFileSync(stdoutFile, r.stdout);
+  const [wall, kib] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
+  return { wall, rssMiB: kib / 1024 };
+}
+
+function ensureResfinder(): void {
+  if (existsSync("/usr/bin/run_resfinder.py")) return;
+  console.log("installing the Debian package resfinder ...");
+  execFileSync("apt-get", ["install", "-y", "resfinder", "resfinder-db", "ncbi-blast+"], { stdio: "inherit" });
+}
+
+const plain = (file: string): string => {
+  if (!file.endsWith(".gz")) return file;
+  const out = path.join(work, path.basename(file).replace(/\.gz$/, "").replace(/\.fna$/, ".fa"));
+  if (!existsSync(out)) writeFileSync(out, gunzipSync(readFileSync(file)));
+  return out;
+};
+
+function runEngine(fasta: string): { m: Measure; result: AmrResult } {
+  const out = path.join(work, "engine.json");
+  const m = timed(process.execPath, [path.join(root, "build", "amr-predict.mjs"), fasta], out);
+  return { m, result: JSON.parse(readFileSync(out, "utf8")) as AmrResult };
+}
+
+interface RfCall {
+  key: string;
+}
+
+function runResfinder(fasta: string): { m: Measure; genes: string[]; resistant: string[] } {
+  const out = path.join(work, `rf-${path.basename(fasta)}-${Date.now()}`);
+  const m = timed("/usr/bin/python3", ["/usr/bin/run_resfinder.py", "-ifa", fasta, "-o", out, "-acq", "-db_res", DB, "-b", "/usr/bin/blastn"]);
+  const jsonFile = readdirSync(out).find((f) => f.endsWith(".json"))!;
+  const json = JSON.parse(readFileSync(path.join(out, jsonFile), "utf8"));
+  const genes = Object.values(json.seq_regions as Record<string, Record<string, unknown>>).map((r) =>
+    callKey(String(r.ref_id), String(r.query_id).split(/\s/)[0], Number(r.query_start_pos), Number(r.query_end_pos), Number(r.identity), Number(r.coverage)),
+  );
+  const resistant = Object.entries(json.phenotypes as Record<string, { amr_resistant: boolean }>).filter(([, p]) => p.amr_resistant).map(([k]) => k);
+  return { m, genes: genes.sort(), resistant: resistant.sort() };
+}
+
+function callKey(refId: string, contig: string, start: number, end: number, identity: number, coverage: number): string {
+  return `${refId} ${contig}:${start}-${end} ${identity.toFixed(2)}% ${coverage.toFixed(2)}%`;
+}
+
+function engineCalls(result: AmrResult): { genes: string[]; resistant: string[] } {
+  return {
+    genes: result.genes.map((g) => callKey(g.refId, g.contig, g.start, g.end, g.identity, g.coverage)).sort(),
+    resistant: result.phenotypes.filter((p) => p.phenotype === "Resistant").map((p) => p.antibiotic).sort(),
+  };
+}
+
+function compare(engine: { genes: string[]; resistant: string[] }, rf: { genes: string[]; resistant: string[] }): string {
+  const missing = rf.genes.filter((g) => !engine.genes.includes(g));
+  const extra = engine.genes.filter((g) => !rf.genes.includes(g));
+  const phen = JSON.stringify(engine.resistant) === JSON.stringify(rf.resistant);
+  const genesOk = missing.length === 0 && extra.length === 0;
+  let s = `genes ${genesOk ? "identical" : "DIFFER"} (${rf.genes.length} ResFinder, ${engine.genes.length} engine), resistant antibiotics ${phen ? "identical" : "DIFFER"} (${rf.resistant.length})`;
+  for (const g of missing) s += `\n      only ResFinder: ${g}`;
+  for (const g of extra) s += `\n      only engine:    ${g}`;
+  return s;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function blastOnce(fasta: string, allFsa: string): Measure {
+  return timed("/usr/bin/blastn", ["-subject", allFsa, "-query", fasta, "-outfmt", "5", "-perc_identity", "80", "-max_target_seqs", "50000", "-dust", "no", "-out", path.join(work, "blast.xml")]);
+}
+
+async function main(): Promise<void> {
+  ensureResfinder();
+  execFileSync(process.execPath, [path.join(root, "scripts", "build-engine.mjs")], { stdio: "inherit" });
+  const catalog = await loadCatalog(DB);
+  const allFsa = path.join(work, "all.fsa");
+  writeFileSync(allFsa, catalog.classes.map((c) => readFileSync(path.join(DB, `${c.prefix}.fsa`), "utf8")).join("\n"));
+
+  mkdirSync(work, { recursive: true });
+  const generated = path.join(work, "generated_5Mbp.fa");
+  const g = generateGenome(catalog, { seed: 2024, contigs: 5, contigLength: 1_000_000, genesPerContig: 12 });
+  writeFileSync(generated, g.fasta);
+  const timedInputs = [
+    { name: `E. coli O157 Sakai (${SHARED}/ecoli_O157_Sakai.fna.gz)`, file: plain(path.join(SHARED, "ecoli_O157_Sakai.fna.gz")) },
+    { name: `generated ${(g.bases / 1e6).toFixed(2)} Mbp, ${g.insertions.length} inserted genes`, file: generated },
+  ];
+
+  console.log(`\nwork dir ${work}; ${RUNS} alternating runs each; wall seconds and peak RSS MiB are medians\n`);
+  for (const input of timedInputs) {
+    const eng: Measure[] = [];
+    const rf: Measure[] = [];
+    const blast: Measure[] = [];
+    let engineResult: AmrResult | null = null;
+    let rfResult: ReturnType<typeof runResfinder> | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      const e = runEngine(input.file);
+      eng.push(e.m);
+      engineResult = e.result;
+      rfResult = runResfinder(input.file);
+      rf.push(rfResult.m);
+      blast.push(blastOnce(input.file, allFsa));
+    }
+    const ew = median(eng.map((m) => m.wall));
+    const rw = median(rf.map((m) => m.wall));
+    const bw = median(blast.map((m) => m.wall));
+    console.log(`${input.name}`);
+    console.log(`  engine CLI       ${ew.toFixed(2)} s  ${median(eng.map((m) => m.rssMiB)).toFixed(0)} MiB`);
+    console.log(`  ResFinder 4.3    ${rw.toFixed(2)} s  ${median(rf.map((m) => m.rssMiB)).toFixed(0)} MiB`);
+    console.log(`  one blastn (all) ${bw.toFixed(2)} s  ${median(blast.map((m) => m.rssMiB)).toFixed(0)} MiB`);
+    console.log(`  speed-up ${(rw / ew).toFixed(1)}x over ResFinder, ${(bw / ew).toFixed(2)}x over one blastn`);
+    console.log(`  agreement: ${compare(engineCalls(engineResult!), rfResult!)}\n`);
+  }
+
+  console.log("agreement, one run each:");
+  const others = [
+    path.join(SHARED, "sepidermidis_ST14_draft.fa.gz"),
+    ...readdirSync(EXAMPLES).filter((f) => /^test_isolate_\w+\.fa(\.gz)?$/.test(f)).sort().map((f) => path.join(EXAMPLES, f)),
+  ].filter(existsSync);
+  for (const file of others) {
+    const fa = plain(file);
+    console.log(`  ${path.basename(file)}: ${compare(engineCalls(runEngine(fa).result), runResfinder(fa))}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
