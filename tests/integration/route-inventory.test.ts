@@ -1,0 +1,65 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { useAppTestDb } from "../helpers/app-db";
+
+// AZ2: every route handler answers 401 without a session, except this allow-list. A new route
+// is covered the moment its file exists; making one public means adding it here, in review.
+const PUBLIC = new Set([
+  "api/health", // liveness for load balancers
+  "api/auth/[...nextauth]", // NextAuth's own (csrf, signin, callback, session, signout)
+  "api/auth/register",
+  "api/auth/password-reset",
+  "api/auth/password-reset/confirm",
+]);
+// Not session-based, but still closed: a Bearer CRON_SECRET is required, so no credentials → 401.
+const BEARER = /^api\/cron\//;
+
+useAppTestDb();
+const root = path.resolve(import.meta.dirname, "..", "..", "app");
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeDirs(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...routeDirs(full));
+    else if (/^route\.(ts|tsx|js)$/.test(entry.name)) out.push(path.relative(root, dir).split(path.sep).join("/"));
+  }
+  return out;
+}
+
+/** Values for dynamic segments: [id] → a UUID, [...rest] → ["x"]. */
+function paramsFor(route: string): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const m of route.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)) params[m[2]] = m[1] ? ["x"] : "00000000-0000-4000-8000-000000000000";
+  return params;
+}
+
+const routes = routeDirs(path.join(root, "api"));
+const guarded = routes.filter((r) => !PUBLIC.has(r));
+
+describe("route inventory (AZ2)", () => {
+  it("finds the routes, and every allow-listed one still exists", () => {
+    expect(routes.length).toBeGreaterThan(PUBLIC.size);
+    for (const r of PUBLIC) expect(routes, r).toContain(r);
+  });
+
+  it.each(guarded)("/%s answers 401 to every method without a session", async (route) => {
+    const mod = (await import(/* @vite-ignore */ path.join(root, route, "route.ts"))) as Record<string, unknown>;
+    const exported = METHODS.filter((m) => typeof mod[m] === "function");
+    expect(exported.length, `${route} exports no handler`).toBeGreaterThan(0);
+    const url = `http://localhost:3000/${route.replace(/\[(\.\.\.)?[^\]]+\]/g, "x")}`;
+    for (const method of exported) {
+      const handler = mod[method] as (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+      // x-middleware-subrequest: the CVE-2025-29927 header must not matter to handlers.
+      const req = new Request(url, {
+        method,
+        headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "content-type": "application/json" },
+        ...(method === "GET" || method === "HEAD" ? {} : { body: "{}" }),
+      });
+      const res = await handler(req, { params: Promise.resolve(paramsFor(route)) });
+      expect(res.status, `${method} /${route}${BEARER.test(route) ? " (Bearer)" : ""}`).toBe(401);
+    }
+  });
+});
