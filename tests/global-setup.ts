@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
+import { migrateFile } from "../scripts/lib/migrate-file";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,12 +18,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "amr-test-template-"));
   const file = path.join(dir, "template.db");
-  const db = new Database(file);
-  const root = path.resolve(import.meta.dirname, "..", "prisma", "migrations");
-  for (const name of readdirSync(root).filter((n) => /^\d/.test(n)).sort()) {
-    db.exec(readFileSync(path.join(root, name, "migration.sql"), "utf8"));
-  }
-  db.close();
+  migrateFile(file);
   project.provide("templateDb", file);
 
   const { buildWorker } = await import("../scripts/build-engine.mjs");
