@@ -2,7 +2,7 @@
 // Extensions always see the whole contig, and seeds are visited in increasing contig position whatever
 // the ranges are, so the HSPs found do not depend on how the contig is cut into segments.
 import type { Catalog } from "./catalog";
-import { K, MIN_SEED } from "./kmer-index";
+import { HASH_MULTIPLIER, K, MIN_SEED, PRESENCE_SHIFT } from "./kmer-index";
 import { AMBIGUOUS, encode, reverseComplement } from "./nucleotides";
 import { MATCH, extend } from "./xdrop-align";
 
@@ -38,9 +38,10 @@ export class ContigSearch {
   scan(from: number, to: number): void {
     const seq = this.fwd;
     const len = seq.length;
-    const { slotKeys, slotStart, slotEnd, shift, occRef, occPos } = this.catalog.index;
+    const { presence, slotKeys, slotStart, slotEnd, shift, occRef, occPos } = this.catalog.index;
     const mask = slotKeys.length - 1;
     const last = Math.min(to + K - 1, len);
+    // Signed 32-bit packing throughout: the index stores keys the same way.
     let kmer = 0;
     let rcKmer = 0;
     let valid = 0;
@@ -50,18 +51,22 @@ export class ContigSearch {
         valid = 0;
         continue;
       }
-      kmer = ((kmer << 2) | c) >>> 0;
-      rcKmer = ((rcKmer >>> 2) | ((3 - c) << 30)) >>> 0;
+      kmer = (kmer << 2) | c;
+      rcKmer = (rcKmer >>> 2) | ((3 - c) << 30);
       if (++valid < K) continue;
       const p = i - K + 1;
-      for (let strand = 0; strand < 2; strand++) {
-        const key = strand === 0 ? kmer : rcKmer;
-        let s = Math.imul(key, 0x9e3779b1) >>> shift;
-        while (slotStart[s] >= 0 && slotKeys[s] !== key) s = (s + 1) & mask;
-        if (slotStart[s] < 0) continue;
-        for (let o = slotStart[s]; o < slotEnd[s]; o++) {
-          this.seed(occRef[o], occPos[o], strand === 1, strand === 0 ? p : len - p - K);
-        }
+      let h = Math.imul(kmer, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
+      if ((presence[h >>> 5] >>> (h & 31)) & 1) {
+        let s = Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
+        while (slotStart[s] >= 0 && slotKeys[s] !== kmer) s = (s + 1) & mask;
+        for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) this.seed(occRef[o], occPos[o], false, p);
+      }
+      const rk = rcKmer | 0;
+      h = Math.imul(rk, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
+      if ((presence[h >>> 5] >>> (h & 31)) & 1) {
+        let s = Math.imul(rk, HASH_MULTIPLIER) >>> shift;
+        while (slotStart[s] >= 0 && slotKeys[s] !== rk) s = (s + 1) & mask;
+        for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) this.seed(occRef[o], occPos[o], true, len - p - K);
       }
     }
   }

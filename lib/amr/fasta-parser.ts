@@ -56,47 +56,83 @@ export class FastaParser {
     if (this.bytes > this.limits.maxBytes) {
       throw new FastaError("too_large", `input is larger than the limit of ${this.limits.maxBytes} bytes (uncompressed)`, this.line);
     }
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === 0) throw new FastaError("binary", "binary data (NUL byte): this is not a FASTA text file", this.line);
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      const nl = chunk.indexOf(NL, i);
+      const lineEnd = nl < 0 ? n : nl;
       if (this.inHeader) {
-        if (b === NL) this.endHeader();
-        else if (b !== 13) {
-          if (this.header.length >= this.limits.maxHeaderLength) {
-            throw new FastaError("header_too_long", `header longer than ${this.limits.maxHeaderLength} characters`, this.line);
-          }
-          this.header.push(b);
-        }
-        continue;
-      }
-      if (b === NL) {
-        this.line++;
-        this.atLineStart = true;
-        continue;
-      }
-      if (this.atLineStart && b === GT) {
+        this.addHeaderBytes(chunk, i, lineEnd);
+      } else if (this.atLineStart && chunk[i] === GT) {
         this.endRecord();
         this.inHeader = true;
         this.headerLine = this.line;
         this.header.length = 0;
-        this.atLineStart = false;
-        continue;
+        this.addHeaderBytes(chunk, i + 1, lineEnd);
+      } else {
+        this.addSequenceBytes(chunk, i, lineEnd);
       }
-      this.atLineStart = false;
-      const code = SEQ_TABLE[b];
-      if (code === SKIP) continue;
-      if (!this.current) {
-        if (!this.sawContent && (b < 32 || b >= 127)) {
-          throw new FastaError("binary", "binary data: this is not a FASTA text file", this.line);
-        }
-        throw new FastaError("sequence_before_header", "sequence data before the first '>' header", this.line);
+      if (nl < 0) {
+        this.atLineStart = this.atLineStart && lineEnd === i;
+        return;
       }
-      if (code === INVALID) {
-        throw new FastaError("invalid_character", `invalid character ${describeByte(b)} in the sequence of "${this.current.id}" (not an IUPAC nucleotide code)`, this.line);
-      }
-      this.sawContent = true;
-      this.addBase(code);
+      if (this.inHeader) this.endHeader();
+      this.line++;
+      this.atLineStart = true;
+      i = nl + 1;
     }
+  }
+
+  private addHeaderBytes(chunk: Uint8Array, from: number, to: number): void {
+    this.atLineStart = false;
+    for (let i = from; i < to; i++) {
+      const b = chunk[i];
+      if (b === 0) throw new FastaError("binary", "binary data (NUL byte): this is not a FASTA text file", this.line);
+      if (b === 13) continue;
+      if (this.header.length >= this.limits.maxHeaderLength) {
+        throw new FastaError("header_too_long", `header longer than ${this.limits.maxHeaderLength} characters`, this.line);
+      }
+      this.header.push(b);
+    }
+  }
+
+  // The hot loop: one table lookup per byte, bases written straight into the growing buffer.
+  private addSequenceBytes(chunk: Uint8Array, from: number, to: number): void {
+    if (from >= to) return;
+    this.atLineStart = false;
+    if (!this.current) {
+      for (let i = from; i < to; i++) if (SEQ_TABLE[chunk[i]] !== SKIP) this.invalid(chunk[i]);
+      return;
+    }
+    if (this.keepSequences && this.seqLen + (to - from) > this.seq.length) this.grow(this.seqLen + (to - from));
+    const seq = this.seq;
+    let len = this.seqLen;
+    const start = len;
+    for (let i = from; i < to; i++) {
+      const code = SEQ_TABLE[chunk[i]];
+      if (code > SKIP) {
+        if (this.keepSequences) seq[len] = code;
+        len++;
+      } else if (code === INVALID) {
+        this.bases += len - start;
+        this.seqLen = len;
+        this.invalid(chunk[i]);
+      }
+    }
+    this.bases += len - start;
+    this.seqLen = len;
+    if (this.bases > this.limits.maxBases) {
+      throw new FastaError("too_many_bases", `more than ${this.limits.maxBases} bases in total`, this.line);
+    }
+  }
+
+  private invalid(b: number): never {
+    if (b === 0) throw new FastaError("binary", "binary data (NUL byte): this is not a FASTA text file", this.line);
+    if (!this.current) {
+      if (!this.sawContent && (b < 32 || b >= 127)) throw new FastaError("binary", "binary data: this is not a FASTA text file", this.line);
+      throw new FastaError("sequence_before_header", "sequence data before the first '>' header", this.line);
+    }
+    throw new FastaError("invalid_character", `invalid character ${describeByte(b)} in the sequence of "${this.current.id}" (not an IUPAC nucleotide code)`, this.line);
   }
 
   /** Flushes the last record; throws when the input held no record at all. */
@@ -108,20 +144,10 @@ export class FastaParser {
     }
   }
 
-  private addBase(code: number): void {
-    if (++this.bases > this.limits.maxBases) {
-      throw new FastaError("too_many_bases", `more than ${this.limits.maxBases} bases in total`, this.line);
-    }
-    if (!this.keepSequences) {
-      this.seqLen++;
-      return;
-    }
-    if (this.seqLen === this.seq.length) {
-      const grown = new Uint8Array(Math.max(1 << 16, this.seq.length * 2));
-      grown.set(this.seq);
-      this.seq = grown;
-    }
-    this.seq[this.seqLen++] = code;
+  private grow(needed: number): void {
+    const grown = new Uint8Array(Math.max(1 << 16, needed, this.seq.length * 2));
+    grown.set(this.seq.subarray(0, this.seqLen));
+    this.seq = grown;
   }
 
   private endHeader(): void {
@@ -129,7 +155,6 @@ export class FastaParser {
     this.atLineStart = true;
     const text = Buffer.from(this.header).toString("utf8").trim();
     const line = this.headerLine;
-    this.line++;
     const match = /^(\S+)\s*(.*)$/s.exec(text);
     if (!match) throw new FastaError("missing_id", "header has no sequence id", line);
     const id = match[1];

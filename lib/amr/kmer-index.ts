@@ -6,10 +6,11 @@ import { AMBIGUOUS } from "./nucleotides";
 export const K = 16;
 export const MIN_SEED = 28;
 export const STRIDE = MIN_SEED - K + 1;
-const KMER_MASK = 0xffffffff;
 
 export interface KmerIndex {
-  slotKeys: Uint32Array;
+  /** One bit per 24-bit hash: most genome k-mers are rejected here with one read of a 2 MB array. */
+  presence: Uint32Array;
+  slotKeys: Int32Array;
   /** Start of each slot's run in occRef/occPos; -1 for an empty slot; runs end at the next used start. */
   slotStart: Int32Array;
   slotEnd: Int32Array;
@@ -18,35 +19,45 @@ export interface KmerIndex {
   occPos: Int32Array;
 }
 
+export const HASH_MULTIPLIER = 0x9e3779b1;
+export const PRESENCE_SHIFT = 8;
+
 export function hashSlot(kmer: number, shift: number): number {
-  return Math.imul(kmer, 0x9e3779b1) >>> shift;
+  return Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
 }
 
 /** Every sampled, unambiguous k-mer of every reference, keyed by its 2-bit packed value. */
 export function buildKmerIndex(refs: readonly Uint8Array[]): KmerIndex {
-  const kmers: number[] = [];
-  const refOf: number[] = [];
-  const posOf: number[] = [];
+  let capacity = 0;
+  for (const seq of refs) capacity += Math.ceil(seq.length / STRIDE);
+  const kmers = new Int32Array(capacity);
+  const refOf = new Int32Array(capacity);
+  const posOf = new Int32Array(capacity);
+  let n = 0;
   for (let r = 0; r < refs.length; r++) {
     const seq = refs[r];
     for (let p = 0; p + K <= seq.length; p += STRIDE) {
       const kmer = packKmer(seq, p);
-      if (kmer < 0) continue;
-      kmers.push(kmer);
-      refOf.push(r);
-      posOf.push(p);
+      if (kmer === null) continue;
+      kmers[n] = kmer;
+      refOf[n] = r;
+      posOf[n] = p;
+      n++;
     }
   }
   let bits = 10;
-  while (1 << bits < kmers.length * 2) bits++;
+  while (1 << bits < n * 2) bits++;
   const size = 1 << bits;
   const shift = 32 - bits;
-  const slotKeys = new Uint32Array(size);
+  const presence = new Uint32Array(1 << (32 - PRESENCE_SHIFT - 5));
+  const slotKeys = new Int32Array(size);
   const counts = new Int32Array(size);
   const used = new Uint8Array(size);
-  const slotOfEntry = new Int32Array(kmers.length);
-  for (let i = 0; i < kmers.length; i++) {
+  const slotOfEntry = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const key = kmers[i];
+    const h = Math.imul(key, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
+    presence[h >>> 5] |= 1 << (h & 31);
     let s = hashSlot(key, shift);
     while (used[s] && slotKeys[s] !== key) s = (s + 1) & (size - 1);
     used[s] = 1;
@@ -65,18 +76,19 @@ export function buildKmerIndex(refs: readonly Uint8Array[]): KmerIndex {
   }
   const occRef = new Int32Array(total);
   const occPos = new Int32Array(total);
-  for (let i = 0; i < kmers.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = slotOfEntry[i];
     const at = slotEnd[s]++;
     occRef[at] = refOf[i];
     occPos[at] = posOf[i];
   }
-  return { slotKeys, slotStart, slotEnd, shift, occRef, occPos };
+  return { presence, slotKeys, slotStart, slotEnd, shift, occRef, occPos };
 }
 
 /** Slot holding `kmer`, or -1. */
 export function findSlot(index: KmerIndex, kmer: number): number {
   const mask = index.slotKeys.length - 1;
+  kmer |= 0;
   let s = hashSlot(kmer, index.shift);
   while (index.slotStart[s] >= 0) {
     if (index.slotKeys[s] === kmer) return s;
@@ -85,12 +97,13 @@ export function findSlot(index: KmerIndex, kmer: number): number {
   return -1;
 }
 
-function packKmer(seq: Uint8Array, p: number): number {
+/** The k-mer at p packed 2 bits a base into a signed 32-bit int, or null when it holds an ambiguous base. */
+export function packKmer(seq: ArrayLike<number>, p: number): number | null {
   let kmer = 0;
   for (let i = 0; i < K; i++) {
     const c = seq[p + i];
-    if (c === AMBIGUOUS) return -1;
-    kmer = ((kmer << 2) | c) & KMER_MASK;
+    if (c === AMBIGUOUS) return null;
+    kmer = (kmer << 2) | c;
   }
-  return kmer >>> 0;
+  return kmer;
 }

@@ -16,13 +16,11 @@ export function encode(ascii: Uint8Array): Uint8Array {
   return out;
 }
 
+const COMPLEMENT = new Uint8Array([3, 2, 1, 0, AMBIGUOUS]);
+
 /** Reverse complement of an encoded sequence; ambiguous stays ambiguous. */
 export function reverseComplement(codes: Uint8Array): Uint8Array {
-  const n = codes.length;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = codes[n - 1 - i];
-    out[i] = c === AMBIGUOUS ? AMBIGUOUS : 3 - c;
-  }
+  const out = new Uint8Array(codes.length);
+  for (let i = 0, j = codes.length - 1; j >= 0; i++, j--) out[i] = COMPLEMENT[codes[j]];
   return out;
 }
