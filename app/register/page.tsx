@@ -1,12 +1,29 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/AuthCard";
+import { RegisterForm } from "@/components/auth/RegisterForm";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
-// Placeholder until the accounts work lands.
-export default function RegisterPage() {
+export const metadata: Metadata = { title: "Create an account" };
+export const dynamic = "force-dynamic";
+
+export default async function RegisterPage() {
+  if (await getCurrentUser()) redirect("/dashboard");
   return (
-    <main className="mx-auto max-w-md px-6 py-16">
-      <h1 className="text-2xl font-semibold">Create an account</h1>
-      <p className="mt-4 text-slate-600">Accounts are coming soon.</p>
-      <Link href="/" className="mt-6 inline-block text-teal-700 underline">Back to the start page</Link>
-    </main>
+    <AuthCard
+      title="Create your account"
+      subtitle="Predict antimicrobial resistance from your genome assemblies. Your jobs and results stay private to you."
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href="/login" className="font-medium text-teal-700 hover:text-teal-900 hover:underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <RegisterForm />
+    </AuthCard>
   );
 }

@@ -13,13 +13,14 @@ describe("assertSameOrigin (AS10)", () => {
   });
 
   it("refuses a foreign Origin, Origin: null and cross-site or same-site fetches", () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { origin: "http://localhost:3000.evil.example" },
-    ]) {
+    ];
+    for (const headers of cases) {
       expect(() => assertSameOrigin(req("POST", headers)), JSON.stringify(headers)).toThrow(/Cross-site/);
     }
   });

@@ -1,0 +1,31 @@
+// Next 16's middleware. First line of defence only: it turns signed-out visitors of app pages
+// into a redirect to /login before any rendering. Every page, route handler and action still
+// checks the session itself (requireUserPage / withUser), and /api is deliberately not matched
+// (uploads must not be buffered here, RELIABILITY.md §2.8).
+import { NextResponse, type NextRequest } from "next/server";
+import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
+import { readSessionToken, sessionTokenFromCookieHeader } from "@/lib/auth/session-token";
+
+export async function proxy(req: NextRequest) {
+  if (req.nextUrl.pathname.startsWith("/reset-password")) {
+    // The reset token is in this page's URL: never send it on as a Referer.
+    const res = NextResponse.next();
+    res.headers.set("Referrer-Policy", "no-referrer");
+    return res;
+  }
+  const token = sessionTokenFromCookieHeader(req.headers.get("cookie"));
+  const claims = token ? await readSessionToken(token) : null;
+  if (!claims) {
+    const login = new URL("/login", req.url);
+    login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+    return NextResponse.redirect(login);
+  }
+  const res = NextResponse.next();
+  // Page navigation is activity too: slide the idle expiry (the version check stays with the page).
+  if (isDueForRefresh(claims)) res.headers.append("set-cookie", await issueSessionCookie(claims));
+  return res;
+}
+
+export const config = {
+  matcher: ["/dashboard/:path*", "/account/:path*", "/jobs/:path*", "/admin/:path*", "/reset-password"],
+};
