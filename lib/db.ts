@@ -1,12 +1,15 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { withDbTiming } from "@/lib/metrics/db-timing";
 
 export type Db = PrismaClient;
 
 export interface SqliteOptions {
   synchronous?: "FULL" | "NORMAL" | "EXTRA";
   busyTimeoutMs?: number;
+  /** Time every operation into the metrics registry, logging those slower than this. */
+  slowQueryMs?: number;
 }
 
 /** PRAGMAs every connection gets; see README "Database" for why these values. */
@@ -29,7 +32,8 @@ export function createPrisma(url: string, opts: SqliteOptions = {}): PrismaClien
     await adapter.executeScript(connectionPragmas(opts));
     return adapter;
   };
-  return new PrismaClient({ adapter: factory });
+  const client = new PrismaClient({ adapter: factory });
+  return opts.slowQueryMs === undefined ? client : withDbTiming(client, { slowMs: opts.slowQueryMs });
 }
 
 const globalForPrisma = globalThis as unknown as { amrPrisma?: PrismaClient };
@@ -40,6 +44,7 @@ function defaultClient(): PrismaClient {
     globalForPrisma.amrPrisma = createPrisma(env.DATABASE_FILE, {
       synchronous: env.SQLITE_SYNCHRONOUS,
       busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS,
+      slowQueryMs: env.SLOW_QUERY_MS,
     });
   }
   return globalForPrisma.amrPrisma;

@@ -31,6 +31,19 @@ export const envSchema = z
     WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     MAX_ACTIVE_JOBS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     SCHEDULER_ENABLED: bool.default(true),
+    SLOW_QUERY_MS: z.coerce.number().min(0).default(100),
+    // Bearer token of GET /api/metrics (Prometheus); unset = the endpoint refuses everything.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    // Maintenance (docs/maintenance.md): retention in days, measured from completion (archiving).
+    MAINTENANCE_SCHEDULE: z.string().min(9).default("0 3 * * *"),
+    RETENTION_ARCHIVE_AFTER_DAYS: z.coerce.number().min(0).max(3650).default(7),
+    RETENTION_PURGE_COMPLETED_DAYS: z.coerce.number().min(0).max(3650).default(30),
+    RETENTION_PURGE_ERROR_DAYS: z.coerce.number().min(0).max(3650).default(14),
+    RETENTION_PURGE_CANCELLED_DAYS: z.coerce.number().min(0).max(3650).default(7),
+    RETENTION_PURGE_ARCHIVED_DAYS: z.coerce.number().min(0).max(3650).default(90),
+    RETENTION_STALE_SUBMITTED_HOURS: z.coerce.number().positive().max(24 * 365).default(48),
+    RETENTION_ORPHAN_GRACE_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
+    ARCHIVE_KEEP_INPUT: bool.default(false),
     // Accounts (docs/auth.md "Session rules"): absolute lifetime, idle limit, hashing cost, mail.
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),

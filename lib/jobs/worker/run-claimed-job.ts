@@ -1,5 +1,6 @@
 import type { AmrParams } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
+import { metrics } from "@/lib/metrics/registry";
 import { storageKeys, type Storage } from "@/lib/storage";
 import type { Claim } from "../claim-job";
 import { getJob } from "../queries";
@@ -81,6 +82,7 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
     minCoverage: p.minCoverage,
   };
 
+  const runStartedAt = clock.now().getTime();
   try {
     // A cancel that arrived between claim and start is honoured before any work.
     if (job.cancelRequested) stop("cancel");
@@ -113,6 +115,8 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
       return "lease_lost";
     }
     await removeOtherAttempts(storage, jobId, leaseToken);
+    metrics().engineBases.inc(result.input.bases);
+    metrics().engineSeconds.inc((clock.now().getTime() - runStartedAt) / 1000);
     return "Completed";
   } catch (err) {
     await tracker.flush();

@@ -1,0 +1,20 @@
+// GET /api/metrics — Prometheus text format, for a scraper holding METRICS_TOKEN.
+import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { bearerMatches } from "@/lib/metrics/bearer";
+import { prometheusText } from "@/lib/metrics/prometheus";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  try {
+    if (!bearerMatches(req.headers.get("authorization"), getEnv().METRICS_TOKEN)) {
+      throw new AppError("unauthorized", "A valid metrics token is required.");
+    }
+    const { body, contentType } = await prometheusText(prisma);
+    return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as adminMetrics } from "@/app/api/admin/metrics/route";
+import { GET as prometheus } from "@/app/api/metrics/route";
+import { createPrisma } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { saveJob } from "@/lib/jobs/save-job";
+import { metrics } from "@/lib/metrics/registry";
+import { summaryRows } from "@/lib/metrics/summaries";
+import { useAppTestDb } from "../helpers/app-db";
+import { authedRequest } from "../helpers/auth";
+import { defaultParams, seedUser } from "../helpers/test-db";
+
+const t = useAppTestDb();
+const noParams = { params: Promise.resolve({}) };
+const TOKEN = "metrics-token-0123456789";
+beforeEach(() => {
+  process.env.METRICS_TOKEN = TOKEN;
+  resetEnvCache();
+});
+afterEach(() => {
+  delete process.env.METRICS_TOKEN;
+  resetEnvCache();
+});
+
+describe("database timing", () => {
+  it("records every operation and logs slow ones by shape, never by value", async () => {
+    const log = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const db = createPrisma(`file:${t.current.file}`, { slowQueryMs: 0 });
+    try {
+      const user = await seedUser(db);
+      await db.amrJob.findMany({ where: { userId: user.id, jobName: "secret-value-xyz" } });
+      await db.$queryRawUnsafe("SELECT 1");
+      const rows = await summaryRows(metrics().dbOperation);
+      const find = rows.find((r) => r.labels.model === "AmrJob" && r.labels.action === "findMany");
+      expect(find?.count).toBeGreaterThanOrEqual(1);
+      expect(rows.some((r) => r.labels.model === "raw")).toBe(true);
+      const logged = log.mock.calls.map((c) => String(c[0])).join("\n");
+      expect(logged).toMatch(/\[db\] slow AmrJob\.findMany: [\d.]+ ms/);
+      expect(logged).not.toContain("secret-value-xyz");
+    } finally {
+      log.mockRestore();
+      await db.$disconnect();
+    }
+  });
+});
+
+describe("GET /api/admin/metrics", () => {
+  it("answers 401 anonymous, 403 to a user, 200 no-store to an admin", async () => {
+    const user = await seedUser(t.current.db);
+    const admin = await seedUser(t.current.db, { role: "admin" });
+    await saveJob(t.current.db, { userId: user.id, jobName: "queued", params: defaultParams, createdAt: new Date(Date.now() - 60_000) });
+
+    expect((await adminMetrics(new Request("http://localhost/api/admin/metrics"), noParams)).status).toBe(401);
+    expect((await adminMetrics(await authedRequest("http://localhost/api/admin/metrics", user), noParams)).status).toBe(403);
+    const res = await adminMetrics(await authedRequest("http://localhost/api/admin/metrics", admin, {}), noParams);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = await res.json();
+    expect(body.jobs).toMatchObject({ queueDepth: 1, byStatus: { Submitted: 1, Completed: 0 } });
+    expect(body.jobs.oldestQueuedSeconds).toBeGreaterThanOrEqual(59);
+    expect(Array.isArray(body.database)).toBe(true);
+  });
+
+  it("re-reads the role: a demoted admin is refused on the next request", async () => {
+    const admin = await seedUser(t.current.db, { role: "admin" });
+    const req = () => authedRequest("http://localhost/api/admin/metrics", { id: admin.id, role: "admin" });
+    expect((await adminMetrics(await req(), noParams)).status).toBe(200);
+    await t.current.db.user.update({ where: { id: admin.id }, data: { role: "user" } });
+    expect((await adminMetrics(await req(), noParams)).status).toBe(403);
+  });
+});
+
+describe("GET /api/metrics (Prometheus)", () => {
+  it("needs the metrics token", async () => {
+    const bad = await prometheus(new Request("http://localhost/api/metrics", { headers: { authorization: "Bearer nope" } }));
+    expect(bad.status).toBe(401);
+    const none = await prometheus(new Request("http://localhost/api/metrics"));
+    expect(none.status).toBe(401);
+    const ok = await prometheus(new Request("http://localhost/api/metrics", { headers: { authorization: `Bearer ${TOKEN}` } }));
+    expect(ok.status).toBe(200);
+    const text = await ok.text();
+    expect(text).toMatch(/amr_jobs\{status="Submitted"\} 0/);
+    expect(text).toContain("# TYPE amr_db_operation_seconds summary");
+  });
+
+  it("refuses everything when no token is configured", async () => {
+    delete process.env.METRICS_TOKEN;
+    resetEnvCache();
+    const res = await prometheus(new Request("http://localhost/api/metrics", { headers: { authorization: "Bearer undefined" } }));
+    expect(res.status).toBe(401);
+  });
+});
