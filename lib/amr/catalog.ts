@@ -1,9 +1,10 @@
 // The ResFinder database loaded once per process: references, their classes and phenotypes, and the
-// k-mer index over them. Building it takes a fraction of a second, so there is no on-disk cache.
+// k-mer index over them, also cached on disk (catalog-cache.ts) keyed by the database checksum.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseAntibioticClasses, parseConfig, parseFsa, parsePhenotypes, splitRefId, type DbClass } from "./catalog-files";
+import { catalogCacheDir, readCatalogCache, writeCatalogCache } from "./catalog-cache";
 import { buildKmerIndex, type KmerIndex } from "./kmer-index";
 import { encode } from "./nucleotides";
 
@@ -53,19 +54,50 @@ export async function loadCatalog(dbDir: string = defaultDbDir()): Promise<Catal
   return catalog;
 }
 
-export function buildCatalog(dbDir: string): Catalog {
+/**
+ * Reads the database files, then either the on-disk cache matching their checksum or a fresh build
+ * (which then refreshes the cache). cacheDir null disables the cache.
+ */
+export function buildCatalog(dbDir: string, cacheDir: string | null = catalogCacheDir()): Catalog {
   if (!existsSync(dbDir) || !statSync(dbDir).isDirectory()) {
     throw new Error(`ResFinder database not found at ${dbDir}: install the Debian package resfinder-db or set AMR_DB_DIR.`);
   }
   const hash = createHash("sha256");
+  const texts = new Map<string, string>();
   const read = (name: string): string => {
     const file = path.join(dbDir, name);
     if (!existsSync(file)) throw new Error(`ResFinder database at ${dbDir} is incomplete: ${name} is missing.`);
     const bytes = readFileSync(file);
     hash.update(name).update(bytes);
-    return bytes.toString("utf8");
+    const text = bytes.toString("utf8");
+    texts.set(name, text);
+    return text;
   };
   const classes = parseConfig(read("config"));
+  read("antibiotic_classes.txt");
+  read("phenotypes.txt");
+  for (const cls of classes) read(`${cls.prefix}.fsa`);
+  const checksum = hash.digest("hex");
+  if (cacheDir) {
+    try {
+      const cached = readCatalogCache(cacheDir, checksum, dbDir);
+      if (cached) return cached;
+    } catch {
+      // A damaged cache file is rebuilt below.
+    }
+  }
+  const catalog = parseCatalog(dbDir, checksum, classes, (name) => texts.get(name)!);
+  if (cacheDir) {
+    try {
+      writeCatalogCache(cacheDir, catalog);
+    } catch {
+      // The cache is an optimisation; a read-only or full disk must not fail a prediction.
+    }
+  }
+  return catalog;
+}
+
+function parseCatalog(dbDir: string, checksum: string, classes: DbClass[], read: (name: string) => string): Catalog {
   const classesOf = parseAntibioticClasses(read("antibiotic_classes.txt"));
   const phenotypes = parsePhenotypes(read("phenotypes.txt"), classesOf);
   const antibioticsByName = new Map<string, string[]>();
@@ -88,7 +120,7 @@ export function buildCatalog(dbDir: string): Catalog {
   });
   return {
     dbDir,
-    checksum: hash.digest("hex"),
+    checksum,
     classes,
     refs,
     antibioticRows: phenotypes.rows,

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -81,6 +81,19 @@ describe("the installed ResFinder database", () => {
     const fixture = await import("node:fs").then((fs) => fs.readFileSync(path.join(__dirname, "../../fixtures/amr/pheno-table-rows.tsv"), "utf8"));
     const expected = fixture.trim().split("\n").map((l) => l.split("\t"));
     expect(catalog.antibioticRows.map((r) => [r.antibiotic, r.class])).toEqual(expected);
+  });
+
+  it("caches the built catalog on disk by checksum, and rebuilds over a damaged cache file", () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "amr-cache-"));
+    const built = buildCatalog("/usr/share/resfinder/db", cacheDir);
+    const files = readdirSync(cacheDir);
+    expect(files).toEqual([expect.stringContaining(built.checksum.slice(0, 32))]);
+    const cached = buildCatalog("/usr/share/resfinder/db", cacheDir);
+    expect(cached.refs).toEqual(built.refs);
+    expect(cached.antibioticRows).toEqual(built.antibioticRows);
+    expect(cached.index).toEqual(built.index);
+    writeFileSync(path.join(cacheDir, files[0]), "garbage");
+    expect(buildCatalog("/usr/share/resfinder/db", cacheDir).index).toEqual(built.index);
   });
 
   it("fails clearly when the directory is missing or incomplete", () => {

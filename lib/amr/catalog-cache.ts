@@ -1,0 +1,102 @@
+// On-disk copy of a built catalog, keyed by the database checksum. Loading it skips parsing and index
+// building (about 70 ms of a 0.35 s CLI run on a 5.6 Mbp genome). Any problem reading it means a rebuild.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Catalog, Reference } from "./catalog";
+
+const FORMAT = "amr-catalog-v1";
+
+/** AMR_CACHE_DIR, "off" (or empty) to disable; default a directory under the system temp dir. */
+export function catalogCacheDir(): string | null {
+  const dir = process.env.AMR_CACHE_DIR;
+  if (dir === undefined) return path.join(tmpdir(), "amr-predictor-catalog");
+  return dir === "" || dir === "off" ? null : dir;
+}
+
+function cacheFile(dir: string, checksum: string): string {
+  return path.join(dir, `${FORMAT}-${checksum.slice(0, 32)}.bin`);
+}
+
+interface Meta {
+  format: string;
+  checksum: string;
+  dbDir: string;
+  classes: Catalog["classes"];
+  antibioticRows: Catalog["antibioticRows"];
+  refs: [string, string, string, string, number, number, string[]][];
+  shift: number;
+  lengths: number[];
+}
+
+export function writeCatalogCache(dir: string, catalog: Catalog): void {
+  const { index } = catalog;
+  const codes = new Uint8Array(catalog.refs.reduce((n, r) => n + r.codes.length, 0));
+  let at = 0;
+  for (const r of catalog.refs) {
+    codes.set(r.codes, at);
+    at += r.codes.length;
+  }
+  const arrays = [index.presence, index.slotKeys, index.slotStart, index.slotEnd, index.occRef, index.occPos];
+  const meta: Meta = {
+    format: FORMAT,
+    checksum: catalog.checksum,
+    dbDir: catalog.dbDir,
+    classes: catalog.classes,
+    antibioticRows: catalog.antibioticRows,
+    refs: catalog.refs.map((r) => [r.refId, r.gene, r.variant, r.accession, r.classIndex, r.codes.length, r.antibiotics]),
+    shift: index.shift,
+    lengths: arrays.map((a) => a.length),
+  };
+  const json = Buffer.from(JSON.stringify(meta));
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(json.length, 0);
+  const pad = Buffer.alloc((4 - ((8 + json.length) % 4)) % 4);
+  const parts = [head, json, pad, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)), Buffer.from(codes.buffer)];
+  mkdirSync(dir, { recursive: true });
+  const file = cacheFile(dir, catalog.checksum);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, file);
+}
+
+export function readCatalogCache(dir: string, checksum: string, dbDir: string): Catalog | null {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(cacheFile(dir, checksum));
+  } catch {
+    return null;
+  }
+  // Typed-array views need 4-byte alignment of the underlying buffer.
+  const bytes = buf.byteOffset % 4 === 0 ? buf : Buffer.from(Uint8Array.prototype.slice.call(buf));
+  const jsonLength = bytes.readUInt32LE(0);
+  const meta = JSON.parse(bytes.subarray(8, 8 + jsonLength).toString("utf8")) as Meta;
+  if (meta.format !== FORMAT || meta.checksum !== checksum) return null;
+  let offset = bytes.byteOffset + 8 + jsonLength;
+  offset += (4 - (offset % 4)) % 4;
+  const take = <T>(make: (b: ArrayBuffer, o: number, n: number) => T, n: number, width: number): T => {
+    const view = make(bytes.buffer as ArrayBuffer, offset, n);
+    offset += n * width;
+    return view;
+  };
+  const [presence, slotKeys, slotStart, slotEnd, occRef, occPos] = [
+    take((b, o, n) => new Uint32Array(b, o, n), meta.lengths[0], 4),
+    ...meta.lengths.slice(1).map((n) => take((b, o, len) => new Int32Array(b, o, len), n, 4)),
+  ] as [Uint32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const total = meta.refs.reduce((n, r) => n + r[5], 0);
+  const codes = take((b, o, n) => new Uint8Array(b, o, n), total, 1);
+  let at = 0;
+  const refs: Reference[] = meta.refs.map(([refId, gene, variant, accession, classIndex, length, antibiotics], index) => {
+    const ref = { index, refId, gene, variant, accession, classIndex, codes: codes.subarray(at, at + length), antibiotics };
+    at += length;
+    return ref;
+  });
+  return {
+    dbDir,
+    checksum,
+    classes: meta.classes,
+    refs,
+    antibioticRows: meta.antibioticRows,
+    index: { presence, slotKeys, slotStart, slotEnd, shift: meta.shift, occRef, occPos },
+  };
+}
