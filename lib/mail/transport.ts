@@ -1,4 +1,5 @@
-import { appendFile } from "node:fs/promises";
+import { appendFile, mkdir } from "node:fs/promises";
+import path from "node:path";
 import nodemailer from "nodemailer";
 import { getEnv } from "@/lib/env";
 
@@ -28,7 +29,10 @@ function transport(): MailTransport {
   const env = getEnv();
   if (env.MAIL_CAPTURE_FILE) {
     const file = env.MAIL_CAPTURE_FILE;
-    return (m) => appendFile(file, `${JSON.stringify({ ...m, at: new Date().toISOString() })}\n`, { mode: 0o600 });
+    return async (m) => {
+      await mkdir(path.dirname(file), { recursive: true });
+      await appendFile(file, `${JSON.stringify({ ...m, at: new Date().toISOString() })}\n`, { mode: 0o600 });
+    };
   }
   if (env.SMTP_URL) {
     if (smtp?.url !== env.SMTP_URL) {

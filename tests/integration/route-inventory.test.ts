@@ -46,7 +46,7 @@ describe("route inventory (AZ2)", () => {
   });
 
   it.each(guarded)("/%s answers 401 to every method without a session", async (route) => {
-    const mod = (await import(/* @vite-ignore */ path.join(root, route, "route.ts"))) as Record<string, unknown>;
+    const mod = (await import(/* @vite-ignore */ /* turbopackIgnore: true */ path.join(root, route, "route.ts"))) as Record<string, unknown>;
     const exported = METHODS.filter((m) => typeof mod[m] === "function");
     expect(exported.length, `${route} exports no handler`).toBeGreaterThan(0);
     const url = `http://localhost:3000/${route.replace(/\[(\.\.\.)?[^\]]+\]/g, "x")}`;
