@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { isTerminal, type JobStatus } from "@/lib/jobs/status";
+import { retentionLabel } from "@/lib/maintenance/retention-label";
 import type { JobSummary } from "./api";
 import { formatDuration, formatRelative } from "./format";
 import { ProgressBar } from "./ProgressBar";
@@ -19,8 +20,17 @@ function ProgressCell({ job }: { job: JobSummary }) {
       </div>
     );
   }
-  if (job.status === "Error") return <p className="max-w-xs truncate text-xs text-rose-700" title={job.error ?? ""}>{job.error}</p>;
-  return <span className="text-xs text-slate-500">{job.completedAt ? `finished ${formatRelative(job.completedAt)}` : "—"}</span>;
+  const retention = retentionLabel(job);
+  return (
+    <div className="space-y-0.5">
+      {job.status === "Error" ? (
+        <p className="max-w-xs truncate text-xs text-rose-700" title={job.error ?? ""}>{job.error}</p>
+      ) : (
+        <p className="text-xs text-slate-500">{job.completedAt ? `finished ${formatRelative(job.completedAt)}` : "—"}</p>
+      )}
+      {retention && <p className="text-xs text-slate-400" data-testid="job-retention">{retention}</p>}
+    </div>
+  );
 }
 
 export function JobTable({ jobs }: { jobs: JobSummary[] }) {

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { isTerminal, type JobStatus } from "@/lib/jobs/status";
+import { retentionLabel } from "@/lib/maintenance/retention-label";
 import type { JobDetail } from "./api";
 import { formatBases, formatBytes, formatDateTime, formatDuration } from "./format";
 import { GenesTable } from "./GenesTable";
@@ -46,6 +47,7 @@ export function JobView({ id }: { id: string }) {
             <StatusBadge status={job.status as JobStatus} />
           </h1>
           <p className="mt-1 text-sm text-slate-500">Submitted {formatDateTime(job.createdAt)}{job.completedAt && ` · finished ${formatDateTime(job.completedAt)}`}</p>
+          <RetentionNote job={job} />
         </div>
         <JobActions job={job} onChanged={() => void mutate()} />
       </header>
@@ -79,6 +81,20 @@ export function JobView({ id }: { id: string }) {
       )}
       <Details job={job} />
     </div>
+  );
+}
+
+function RetentionNote({ job }: { job: JobDetail }) {
+  const label = retentionLabel(job);
+  if (!label) return null;
+  const detail = [
+    job.archiveAt && job.status !== "Archived" ? `Archived ${formatDateTime(job.archiveAt)}` : null,
+    job.deleteAt ? `deleted ${formatDateTime(job.deleteAt)}` : null,
+  ].filter(Boolean).join(", ");
+  return (
+    <p className="mt-1 text-sm text-slate-500" data-testid="job-retention" title={detail}>
+      {job.status === "Archived" ? "Archived: results are kept compressed and still download. " : ""}This job will be {label}.
+    </p>
   );
 }
 

@@ -1,4 +1,6 @@
 import type { AmrJob, AmrJobParams } from "@/generated/prisma/client";
+import { retentionPolicy, type RetentionPolicy } from "@/lib/maintenance/policy";
+import { projectedRetention } from "@/lib/maintenance/retention";
 import { isJobStatus } from "./status";
 import type { JobDetail, JobProgressInfo, JobSummary } from "./types";
 
@@ -17,9 +19,16 @@ export function parseProgressInfo(text: string | null | undefined): JobProgressI
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** With the configured retention policy; one argument so `items.map(toJobSummary)` stays safe. */
 export function toJobSummary(row: JobRow): JobSummary {
+  return toJobSummaryWith(row, retentionPolicy());
+}
+
+/** The pure mapping: the retention dates come from the policy passed in. */
+export function toJobSummaryWith(row: JobRow, policy: RetentionPolicy): JobSummary {
   const info = parseProgressInfo(row.additionalInfo);
   if (!isJobStatus(row.status)) throw new Error(`Unknown job status in database: ${row.status}`);
+  const retention = projectedRetention(row, policy);
   return {
     id: row.id,
     name: row.jobName,
@@ -32,15 +41,21 @@ export function toJobSummary(row: JobRow): JobSummary {
     startedAt: iso(row.startedAt),
     completedAt: iso(row.completedAt),
     archivedAt: iso(row.archivedAt),
+    archiveAt: iso(retention.archiveAt),
+    deleteAt: iso(retention.deleteAt),
     error: row.error,
     version: row.version,
   };
 }
 
 export function toJobDetail(row: JobRow): JobDetail {
+  return toJobDetailWith(row, retentionPolicy());
+}
+
+export function toJobDetailWith(row: JobRow, policy: RetentionPolicy): JobDetail {
   const p = row.params;
   return {
-    ...toJobSummary(row),
+    ...toJobSummaryWith(row, policy),
     params: p
       ? {
           modelName: p.modelName,

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { readArchivedFile } from "@/lib/maintenance/archive-files";
 import type { Storage } from "@/lib/storage";
 import { getJobForUserOrThrow } from "./queries";
 import { RESULT_FORMATS, type ResultFormat } from "./result-files";
@@ -20,17 +21,24 @@ export async function readResult(db: Db, storage: Storage, userId: string, id: s
   }
   if (!job.resultFilePath) throw new AppError("not_found", "This job has no result files.");
   const spec = RESULT_FORMATS[format];
-  const key = job.resultFilePath + spec.file;
-  if (!(await storage.exists(key))) {
+  const body = await readStoredResult(storage, job.status, job.resultFilePath, spec.file);
+  if (!body) {
     console.error(`[results] job ${id}: ${format} missing from storage`);
     throw new AppError("not_found", "The result file is missing. Re-run the job to regenerate it.");
   }
   return {
-    body: await storage.readBuffer(key),
+    body,
     fileName: `${safeStem(job.jobName)}.${spec.suffix}`,
     contentType: spec.contentType,
     etag: `"${id}-${job.version}-${format}"`,
   };
+}
+
+/** Archived jobs' results are gzipped by maintenance (lib/maintenance); users get the original bytes. */
+async function readStoredResult(storage: Storage, status: string, folder: string, file: string): Promise<Buffer | null> {
+  if (status === "Archived") return readArchivedFile(storage, folder, file);
+  const key = folder + file;
+  return (await storage.exists(key)) ? storage.readBuffer(key) : null;
 }
 
 function safeStem(name: string): string {

@@ -51,6 +51,10 @@ export interface JobSummary {
   startedAt: string | null;
   completedAt: string | null;
   archivedAt: string | null;
+  /** When maintenance will archive it (null: it will not); from the retention policy. */
+  archiveAt: string | null;
+  /** When maintenance will delete it, assuming it runs on time (null while the job is live). */
+  deleteAt: string | null;
   error: string | null;
   version: number;
 }

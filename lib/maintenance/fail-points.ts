@@ -1,0 +1,29 @@
+/**
+ * Named points between the steps of a run where tests inject a crash, then rerun and check that
+ * the state converges. Each name is "after <step>"; production never sets one.
+ */
+export const FAIL_POINTS = [
+  "stale:failed",
+  "purge:files-deleted",
+  "purge:rows-deleted",
+  "archive:files-written",
+  "archive:verified",
+  "archive:marked",
+  "archive:originals-deleted",
+  "reconcile:orphans-removed",
+] as const;
+
+export type FailPoint = (typeof FAIL_POINTS)[number];
+
+export class InjectedFailure extends Error {
+  constructor(readonly point: FailPoint) {
+    super(`Injected failure after ${point}`);
+    this.name = "InjectedFailure";
+  }
+}
+
+export function failPointChecker(failAt: FailPoint | undefined): (point: FailPoint) => void {
+  return (point) => {
+    if (point === failAt) throw new InjectedFailure(point);
+  };
+}

@@ -1,0 +1,42 @@
+import { TERMINAL_STATUSES } from "@/lib/jobs/status";
+import { storageKeys } from "@/lib/storage";
+import { candidatePages, type CandidateRow, type RetentionStatus } from "./candidates";
+import type { MaintenanceContext } from "./context";
+import { candidateCutoff, selectPurgeable } from "./retention";
+
+const PURGED_STATUSES: readonly RetentionStatus[] = ["Completed", "Error", "Cancelled", "Archived"];
+
+/**
+ * Deletes jobs past retention: files first, then rows (one transaction per batch, each delete
+ * conditional on the version read). A crash between the two leaves rows without files, which the
+ * next run purges again; never a file without its row.
+ */
+export async function purgeDueJobs(ctx: MaintenanceContext): Promise<number> {
+  let purged = 0;
+  for (const status of PURGED_STATUSES) {
+    for await (const page of candidatePages(ctx.db, status, candidateCutoff(status, ctx.now, ctx.policy), ctx.batchSize)) {
+      const due = selectPurgeable(page, ctx.now, ctx.policy);
+      if (due.length > 0) purged += await purgeBatch(ctx, due);
+      await ctx.heartbeat();
+    }
+  }
+  return purged;
+}
+
+async function purgeBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Promise<number> {
+  for (const row of rows) {
+    if (row.inputFilePath) await ctx.storage.delete(row.inputFilePath);
+    // Both spellings: an archive interrupted after clearing input_file_path may have left the genome.
+    await ctx.storage.delete(storageKeys.input(row.id, false));
+    await ctx.storage.delete(storageKeys.input(row.id, true));
+    await ctx.storage.delete(storageKeys.resultsRoot(row.id));
+    await ctx.storage.delete(storageKeys.archive(row.id));
+  }
+  ctx.check("purge:files-deleted");
+  const { db } = ctx;
+  const results = await db.$transaction(
+    rows.map((row) => db.amrJob.deleteMany({ where: { id: row.id, version: row.version, status: { in: [...TERMINAL_STATUSES] } } })),
+  );
+  ctx.check("purge:rows-deleted");
+  return results.reduce((n, r) => n + r.count, 0);
+}
