@@ -52,6 +52,14 @@ export function mulberry32(seed: number): () => number {
  * compete with them. (Either strand: blaBKC_1_KP689347 is the reverse complement of blaBKC-1_1_KP689347.)
  */
 export function uniqueReferences(catalog: Catalog): Reference[] {
+  let unique = uniqueCache.get(catalog);
+  if (!unique) uniqueCache.set(catalog, (unique = findUniqueReferences(catalog)));
+  return [...unique];
+}
+
+const uniqueCache = new WeakMap<Catalog, Reference[]>();
+
+function findUniqueReferences(catalog: Catalog): Reference[] {
   const sharesKmer = (codes: ArrayLike<number>, self: number) => {
     for (let p = 0; p + K <= codes.length; p++) {
       let kmer = 0;
