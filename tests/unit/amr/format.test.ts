@@ -24,7 +24,7 @@ describe("TSV exports", () => {
   });
 
   it("writes one phenotype row per antibiotic, and keeps tabs in names from shifting columns", () => {
-    const lines = toPhenotypesTsv(result, "a\tb").trimEnd().split("\n");
+    const lines = toPhenotypesTsv(result, "a\tb").split("\n").slice(0, -1);
     expect(lines).toEqual([
       "sample\tantibiotic\tclass\tphenotype\tgenes",
       "a b\tamoxicillin\tbeta-lactam\tResistant\tblaZ_95_MAJJ01000071",
