@@ -2,7 +2,6 @@
 // plain bundled ESM file found by path (not new URL(..., import.meta.url), which Next's webpack breaks).
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { abortError } from "./predict";
 import type { AmrParams, AmrResult, EngineProgress } from "./types";
 import { deserializeError, type WorkerInput, type WorkerMessage } from "./worker-protocol";
@@ -15,6 +14,12 @@ export interface RunPredictionOptions {
   signal?: AbortSignal;
   /** Defaults to AMR_WORKER_PATH, then build/amr-worker.mjs under the working directory. */
   workerPath?: string;
+}
+
+// Looked up at run time rather than imported: Turbopack treats `new Worker(<expression>)` from
+// node:worker_threads as a bundling hint and tries to trace every file under the project root.
+function workerThreads(): typeof import("node:worker_threads") {
+  return process.getBuiltinModule("node:worker_threads");
 }
 
 export function defaultWorkerPath(): string {
@@ -30,7 +35,7 @@ export function runPredictionInWorker(options: RunPredictionOptions): Promise<Am
   }
   const input: WorkerInput = { inputPath: path.resolve(options.inputPath), params: options.params, dbDir: options.dbDir };
   return new Promise<AmrResult>((resolve, reject) => {
-    const worker = new Worker(workerPath, { workerData: input });
+    const worker = new (workerThreads().Worker)(workerPath, { workerData: input });
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;
