@@ -3,7 +3,7 @@
 // one-run agreement check on every other genome we have ResFinder for. BENCH_RUNS sets the repeats (3).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { loadCatalog } from "../lib/amr/catalog";
@@ -19,17 +19,19 @@ const work = mkdtempSync(path.join(tmpdir(), "amr-bench-"));
 
 interface Measure {
   wall: number;
+  /** User + system CPU seconds: steadier than wall time when other work shares the machine. */
+  cpu: number;
   rssMiB: number;
 }
 
 /** Wall time and peak RSS of a command, from GNU time. */
 function timed(cmd: string, args: string[], stdoutFile?: string): Measure {
   const timeFile = path.join(work, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", timeFile, cmd, ...args], { maxBuffer: 1 << 30, encoding: "utf8" });
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "-o", timeFile, cmd, ...args], { maxBuffer: 1 << 30, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   if (stdoutFile) writeFileSync(stdoutFile, r.stdout);
-  const [wall, kib] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
-  return { wall, rssMiB: kib / 1024 };
+  const [wall, user, sys, kib] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
+  return { wall, cpu: user + sys, rssMiB: kib / 1024 };
 }
 
 function ensureResfinder(): void {
@@ -49,10 +51,6 @@ function runEngine(fasta: string): { m: Measure; result: AmrResult } {
   const out = path.join(work, "engine.json");
   const m = timed(process.execPath, [path.join(root, "build", "amr-predict.mjs"), fasta], out);
   return { m, result: JSON.parse(readFileSync(out, "utf8")) as AmrResult };
-}
-
-interface RfCall {
-  key: string;
 }
 
 function runResfinder(fasta: string): { m: Measure; genes: string[]; resistant: string[] } {
@@ -111,7 +109,7 @@ async function main(): Promise<void> {
     { name: `generated ${(g.bases / 1e6).toFixed(2)} Mbp, ${g.insertions.length} inserted genes`, file: generated },
   ];
 
-  console.log(`\nwork dir ${work}; ${RUNS} alternating runs each; wall seconds and peak RSS MiB are medians\n`);
+  console.log(`\nwork dir ${work}; ${RUNS} alternating runs each; medians of wall time, CPU time and peak RSS; load average ${loadavg()[0].toFixed(2)}\n`);
   for (const input of timedInputs) {
     const eng: Measure[] = [];
     const rf: Measure[] = [];
@@ -129,11 +127,14 @@ async function main(): Promise<void> {
     const ew = median(eng.map((m) => m.wall));
     const rw = median(rf.map((m) => m.wall));
     const bw = median(blast.map((m) => m.wall));
+    const line = (tool: string, ms: Measure[]) =>
+      `  ${tool.padEnd(17)}${median(ms.map((m) => m.wall)).toFixed(2)} s wall  ${median(ms.map((m) => m.cpu)).toFixed(2)} s CPU  ${median(ms.map((m) => m.rssMiB)).toFixed(0)} MiB`;
     console.log(`${input.name}`);
-    console.log(`  engine CLI       ${ew.toFixed(2)} s  ${median(eng.map((m) => m.rssMiB)).toFixed(0)} MiB`);
-    console.log(`  ResFinder 4.3    ${rw.toFixed(2)} s  ${median(rf.map((m) => m.rssMiB)).toFixed(0)} MiB`);
-    console.log(`  one blastn (all) ${bw.toFixed(2)} s  ${median(blast.map((m) => m.rssMiB)).toFixed(0)} MiB`);
-    console.log(`  speed-up ${(rw / ew).toFixed(1)}x over ResFinder, ${(bw / ew).toFixed(2)}x over one blastn`);
+    console.log(line("engine CLI", eng));
+    console.log(line("ResFinder 4.3", rf));
+    console.log(line("one blastn (all)", blast));
+    const cpuRatio = median(rf.map((m) => m.cpu)) / median(eng.map((m) => m.cpu));
+    console.log(`  speed-up (wall) ${(rw / ew).toFixed(1)}x over ResFinder, ${(bw / ew).toFixed(2)}x over one blastn; (CPU) ${cpuRatio.toFixed(1)}x over ResFinder`);
     console.log(`  agreement: ${compare(engineCalls(engineResult!), rfResult!)}\n`);
   }
 
