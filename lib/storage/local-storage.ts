@@ -4,6 +4,8 @@ import { copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat } 
 import path from "node:path";
 import { assertValidKey, type Storage, type TempFile } from "./storage";
 
+const AREA = /^[a-z]+\/$/;
+
 /** Storage in one local directory: `<root>/tmp` for uploads in flight, keys below the root. */
 export class LocalStorage implements Storage {
   readonly root: string;
@@ -90,7 +92,9 @@ export class LocalStorage implements Storage {
   }
 
   async list(prefix: string): Promise<{ key: string; modifiedAt: Date }[]> {
-    const base = this.localPath(prefix);
+    // A whole area ("inputs/") may be listed (the reconciler does) but is not a valid key, so
+    // delete() can never be pointed at one.
+    const base = AREA.test(prefix) ? path.join(this.root, prefix) : this.localPath(prefix);
     const out: { key: string; modifiedAt: Date }[] = [];
     const walk = async (dir: string) => {
       let entries;

@@ -18,7 +18,7 @@ export interface Storage {
   copy(fromKey: string, toKey: string): Promise<void>;
   /** Removes a file or a key prefix ("results/<id>/"); missing keys are not an error. */
   delete(key: string): Promise<void>;
-  /** Keys under a prefix with their modification time, for the reconciler. */
+  /** Keys under a prefix (a key prefix or a whole area such as "inputs/") with their modification time, for the reconciler. */
   list(prefix: string): Promise<{ key: string; modifiedAt: Date }[]>;
   /** A filesystem path the engine can open (local storage only; others would download first). */
   localPath(key: string): string;
