@@ -34,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     command:
-      "rm -rf prisma/e2e.db prisma/e2e.db-* data/e2e && node_modules/.bin/prisma migrate deploy && node_modules/.bin/next start -p " +
+      `rm -rf prisma/e2e-${port}.db* data/e2e-${port} && node_modules/.bin/prisma migrate deploy && node_modules/.bin/next start -p ` +
       port,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
@@ -42,11 +42,13 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      DATABASE_FILE: "file:./prisma/e2e.db",
-      STORAGE_DIR: "./data/e2e/storage",
+      DATABASE_FILE: `file:./prisma/e2e-${port}.db`,
+      STORAGE_DIR: `./data/e2e-${port}/storage`,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
       CRON_SECRET: "e2e-cron-secret-0123456789",
+      // Reset mails land here as JSON lines; e2e/auth.spec.ts reads the link from it.
+      MAIL_CAPTURE_FILE: "data/e2e/mail.jsonl",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
       PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
