@@ -37,14 +37,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const tokenProblem = failure && !f.password && !f.confirm;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {failure?.message && (
+      {failure?.message && tokenProblem && (
         <FormAlert>
           {failure.message}{" "}
-          {tokenProblem && (
-            <Link href="/forgot-password" className="font-medium underline">
-              Request a new link
-            </Link>
-          )}
+          <Link href="/forgot-password" className="font-medium underline">
+            Request a new link
+          </Link>
         </FormAlert>
       )}
       <Field label="New password" name="password" type="password" autoComplete="new-password" autoFocus required minLength={12} hint="At least 12 characters. A few unrelated words work well." error={f.password} />
