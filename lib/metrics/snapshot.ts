@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { readEventLoopDelay } from "./event-loop";
 import { jobStats } from "./job-stats";
 import { metrics } from "./registry";
 import { summaryRows } from "./summaries";
@@ -14,6 +15,7 @@ export async function metricsSnapshot(db: Db, now = new Date()) {
       uptimeSeconds: Math.round(process.uptime()),
       rssBytes: process.memoryUsage().rss,
       heapUsedBytes: process.memoryUsage().heapUsed,
+      eventLoopDelayMs: readEventLoopDelay(),
     },
     database: dbRows.map((r) => ({ model: r.labels.model, action: r.labels.action, count: r.count, p50: r.p50, p95: r.p95, p99: r.p99 })),
     routes: httpRows.map((r) => ({
