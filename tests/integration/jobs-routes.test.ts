@@ -182,3 +182,40 @@ describe("job routes", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("conditional polling", () => {
+  it("answers 304 while a job is unchanged and 200 with a new ETag after any write", async () => {
+    const user = await seedUser(t.current.db);
+    const { body } = await upload(user);
+    const get = async (etag?: string) =>
+      getJobRoute(await authedRequest(`${BASE}/api/jobs/${body.id}`, user, { headers: etag ? { "if-none-match": etag } : {} }), ctx(body.id));
+    const first = await get();
+    const etag = first.headers.get("etag")!;
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    const unchanged = await get(etag);
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
+
+    await complete(body.id); // claim, progress and completion each bump the version
+    const changed = await get(etag);
+    expect(changed.status).toBe(200);
+    expect((await changed.json()).status).toBe("Completed");
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("does the same for the list, and another user's ETag never matches", async () => {
+    const user = await seedUser(t.current.db);
+    await upload(user);
+    const list = async (u: { id: string }, etag?: string) =>
+      listJobs(await authedRequest(`${BASE}/api/jobs`, u, { headers: etag ? { "if-none-match": etag } : {} }), noParams);
+    const etag = (await list(user)).headers.get("etag")!;
+    expect((await list(user, etag)).status).toBe(304);
+    await upload(user);
+    expect((await list(user, etag)).status).toBe(200);
+    const other = await seedUser(t.current.db);
+    const res = await list(other, etag);
+    expect(res.status).toBe(200);
+    expect((await res.json()).items).toEqual([]);
+  });
+});

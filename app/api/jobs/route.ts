@@ -5,6 +5,7 @@ import { toJobDetail, toJobSummary } from "@/lib/jobs/dto";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
 import { listJobsQuerySchema } from "@/lib/jobs/schemas";
 import { wakeInProcessWorker } from "@/lib/jobs/worker/in-process";
+import { conditionalJson, weakEtag } from "@/lib/http/etag";
 import { json } from "@/lib/http/json";
 import { withUser } from "@/lib/http/with-user";
 
@@ -19,5 +20,6 @@ export const POST = withUser(async ({ req, user }) => {
 export const GET = withUser(async ({ req, user }) => {
   const query = listJobsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const page = await listJobsByUser(jobDeps().db, user.id, query);
-  return json({ items: page.items.map(toJobSummary), nextCursor: page.nextCursor });
+  const etag = weakEtag(req.url, page.nextCursor, ...page.items.map((j) => `${j.id}:${j.version}`));
+  return conditionalJson(req, { items: page.items.map(toJobSummary), nextCursor: page.nextCursor }, etag);
 });

@@ -4,14 +4,15 @@ import { deleteJob } from "@/lib/jobs/delete-job";
 import { toJobDetail } from "@/lib/jobs/dto";
 import { getJobForUserOrThrow } from "@/lib/jobs/queries";
 import { jobIdParamSchema } from "@/lib/jobs/schemas";
-import { json } from "@/lib/http/json";
+import { conditionalJson, weakEtag } from "@/lib/http/etag";
 import { withUser } from "@/lib/http/with-user";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser<{ id: string }>(async ({ user, params }) => {
+export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
   const { id } = jobIdParamSchema.parse(params);
-  return json(toJobDetail(await getJobForUserOrThrow(jobDeps().db, user.id, id)));
+  const job = await getJobForUserOrThrow(jobDeps().db, user.id, id);
+  return conditionalJson(req, toJobDetail(job), weakEtag(job.id, job.version));
 });
 
 export const DELETE = withUser<{ id: string }>(async ({ user, params }) => {
