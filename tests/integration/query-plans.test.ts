@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { CLAIM_SQL } from "@/lib/jobs/claim-job";
+import { RECLAIM_SQL } from "@/lib/jobs/worker/lease";
 import { encodeCursor } from "@/lib/jobs/cursor";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
 import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
@@ -67,6 +68,22 @@ describe("query plans use the composite indexes", () => {
     );
     expect(filtered).toMatch(/idx_amr_jobs_user_status_created/);
     expect(filtered).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("the lease sweep", () => {
+    const p = plan(RECLAIM_SQL, RECLAIM_SQL.split("?").slice(1).map(() => "x"));
+    expect(p).toMatch(/idx_amr_jobs_status/);
+    expect(p).not.toMatch(tableScan);
+  });
+
+  it("a user's unfinished-job count (the upload quota)", async () => {
+    const u = await seedUser(client);
+    const p = await planOf(
+      () => client.amrJob.count({ where: { userId: u.id, status: { in: ["Submitted", "Processing"] } } }),
+      /COUNT/i,
+    );
+    expect(p).toMatch(/idx_amr_jobs_user_status_created/);
+    expect(p).not.toMatch(tableScan);
   });
 
   it("the claim", () => {
