@@ -1,13 +1,13 @@
-import { FINISHED_STATUSES } from "@/lib/jobs/status";
 import { storageKeys } from "@/lib/storage";
 import { verifyArchive, writeArchive } from "./archive-files";
+import { FILE_CONCURRENCY, forEachLimited, markArchivedSql } from "./batch-sql";
 import { candidatePages, type CandidateRow } from "./candidates";
 import type { MaintenanceContext } from "./context";
 import { candidateCutoff, selectArchivable } from "./retention";
 
 /**
  * Archives every finished job the policy says is due: gzip + verify each job's results, then one
- * compare-and-set transaction for the batch (status and version unchanged since read), and only
+ * compare-and-set statement for the batch (status and version unchanged since read), and only
  * then delete the originals. A crash anywhere leaves either a finished job with its originals
  * (rewritten next run) or an Archived job whose leftovers the reconciler removes.
  */
@@ -40,37 +40,13 @@ async function archiveBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Prom
     }
   }
   ctx.check("archive:verified");
-  const marked = await markArchived(ctx, ready);
+  const archived = await markArchivedSql(ctx.db, ready, ctx.now, ctx.policy.keepInputOnArchive);
+  const marked = ready.filter((r) => archived.has(r.id));
   ctx.check("archive:marked");
-  for (const row of marked) {
+  await forEachLimited(marked, FILE_CONCURRENCY, async (row) => {
     await ctx.storage.delete(storageKeys.resultsRoot(row.id));
     if (!ctx.policy.keepInputOnArchive && row.inputFilePath) await ctx.storage.delete(row.inputFilePath);
-  }
+  });
   ctx.check("archive:originals-deleted");
   return marked.length;
-}
-
-/** One short transaction per batch; a row whose status or version moved since it was read is left alone. */
-async function markArchived(ctx: MaintenanceContext, rows: CandidateRow[]): Promise<CandidateRow[]> {
-  if (rows.length === 0) return [];
-  const { db, now, policy } = ctx;
-  const results = await db.$transaction(
-    rows.map((row) =>
-      db.amrJob.updateMany({
-        where: { id: row.id, version: row.version, status: { in: [...FINISHED_STATUSES] } },
-        data: {
-          status: "Archived",
-          archivedAt: now,
-          resultFilePath: row.resultFilePath ? storageKeys.archive(row.id) : null,
-          ...(policy.keepInputOnArchive ? {} : { inputFilePath: null }),
-          leaseOwner: null,
-          leaseToken: null,
-          leaseExpiresAt: null,
-          version: { increment: 1 },
-          updatedAt: now,
-        },
-      }),
-    ),
-  );
-  return rows.filter((_, i) => results[i].count === 1);
 }

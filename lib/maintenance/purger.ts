@@ -1,5 +1,5 @@
-import { TERMINAL_STATUSES } from "@/lib/jobs/status";
 import { storageKeys } from "@/lib/storage";
+import { deleteRowsSql, FILE_CONCURRENCY, forEachLimited } from "./batch-sql";
 import { candidatePages, type CandidateRow, type RetentionStatus } from "./candidates";
 import type { MaintenanceContext } from "./context";
 import { candidateCutoff, selectPurgeable } from "./retention";
@@ -7,7 +7,7 @@ import { candidateCutoff, selectPurgeable } from "./retention";
 const PURGED_STATUSES: readonly RetentionStatus[] = ["Completed", "Error", "Cancelled", "Archived"];
 
 /**
- * Deletes jobs past retention: files first, then rows (one transaction per batch, each delete
+ * Deletes jobs past retention: files first, then rows (one statement per batch, each delete
  * conditional on the version read). A crash between the two leaves rows without files, which the
  * next run purges again; never a file without its row.
  */
@@ -24,19 +24,16 @@ export async function purgeDueJobs(ctx: MaintenanceContext): Promise<number> {
 }
 
 async function purgeBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Promise<number> {
-  for (const row of rows) {
+  await forEachLimited(rows, FILE_CONCURRENCY, async (row) => {
     if (row.inputFilePath) await ctx.storage.delete(row.inputFilePath);
     // Both spellings: an archive interrupted after clearing input_file_path may have left the genome.
     await ctx.storage.delete(storageKeys.input(row.id, false));
     await ctx.storage.delete(storageKeys.input(row.id, true));
     await ctx.storage.delete(storageKeys.resultsRoot(row.id));
     await ctx.storage.delete(storageKeys.archive(row.id));
-  }
+  });
   ctx.check("purge:files-deleted");
-  const { db } = ctx;
-  const results = await db.$transaction(
-    rows.map((row) => db.amrJob.deleteMany({ where: { id: row.id, version: row.version, status: { in: [...TERMINAL_STATUSES] } } })),
-  );
+  const deleted = await deleteRowsSql(ctx.db, rows);
   ctx.check("purge:rows-deleted");
-  return results.reduce((n, r) => n + r.count, 0);
+  return deleted.size;
 }
