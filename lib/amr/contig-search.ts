@@ -21,7 +21,6 @@ export interface Hsp {
 }
 
 export class ContigSearch {
-  readonly hsps: Hsp[] = [];
   private readonly fwd: Uint8Array;
   private rc: Uint8Array | null = null;
   private readonly byRefStrand = new Map<number, Hsp[]>();
@@ -114,7 +113,6 @@ export class ContigSearch {
     };
     if (known) known.push(hsp);
     else this.byRefStrand.set(key, [hsp]);
-    this.hsps.push(hsp);
   }
 
   private oriented(minus: boolean): Uint8Array {

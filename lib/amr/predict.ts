@@ -1,11 +1,10 @@
 // The resfinder-genes model: seeds and alignments per segment batch, then ResFinder's rules per class,
 // then the phenotype table.
-import type { Catalog } from "./catalog";
+import type { Catalog, Reference } from "./catalog";
 import { ContigSearch, type Hsp } from "./contig-search";
 import { derivePhenotypes } from "./phenotype";
 import { resolveClass, type BlastHit, type KeptHit } from "./resfinder-rules";
 import { planSegments } from "./segments";
-import { splitRefId as splitName } from "./catalog-files";
 import type { AmrParams, AmrResult, EngineProgress, GeneHit, ParsedGenome } from "./types";
 
 export interface PredictOptions {
@@ -95,7 +94,7 @@ function callGenes(hspsByContig: BlastHit[][], catalog: Catalog, params: AmrPara
       const key = `${kept.refId}\t${kept.contig}\t${kept.queryStart}\t${kept.queryEnd}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      genes.push(toGeneHit(kept, cls.name, catalog.refs[kept.ref].antibiotics));
+      genes.push(toGeneHit(kept, cls.name, catalog.refs[kept.ref]));
     }
   });
   const contigOrder = new Map<string, number>();
@@ -105,8 +104,7 @@ function callGenes(hspsByContig: BlastHit[][], catalog: Catalog, params: AmrPara
   );
 }
 
-function toGeneHit(hit: KeptHit, className: string, antibiotics: string[]): GeneHit {
-  const ref = splitName(hit.refId);
+function toGeneHit(hit: KeptHit, className: string, ref: Reference): GeneHit {
   return {
     refId: hit.refId,
     gene: ref.gene,
@@ -120,7 +118,7 @@ function toGeneHit(hit: KeptHit, className: string, antibiotics: string[]): Gene
     coverage: round2(hit.coverage * 100),
     alignmentLength: hit.alnLen,
     referenceLength: hit.sbjctLength,
-    antibiotics: [...antibiotics],
+    antibiotics: [...ref.antibiotics],
   };
 }
 
