@@ -150,3 +150,17 @@ describe("withUser", () => {
     expect(await res.json()).toEqual({ id: "j1" });
   });
 });
+
+describe("NextAuth's own session refresh (/api/auth/session)", () => {
+  it("re-reads the role and refuses revoked or over-age tokens, so NextAuth clears the cookie", async () => {
+    const { authOptions } = await import("@/lib/auth/auth-options");
+    const jwt = authOptions().callbacks!.jwt!;
+    const u = await seedUser(t.current.db, { role: "user" });
+    const now = Math.floor(Date.now() / 1000);
+    const refresh = (token: Record<string, unknown>) => jwt({ token, account: null, user: undefined as never });
+    await expect(refresh({ sub: u.id, sv: 0, authTime: now, role: "admin" })).resolves.toMatchObject({ role: "user" });
+    await expect(refresh({ sub: u.id, sv: 0, authTime: now - 13 * 3600 })).rejects.toThrow(/session ended/);
+    await revokeSessions(t.current.db, u.id);
+    await expect(refresh({ sub: u.id, sv: 0, authTime: now })).rejects.toThrow(/session ended/);
+  });
+});

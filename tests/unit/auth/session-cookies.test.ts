@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cookieOptions, sessionCookieName } from "@/lib/auth/session-config";
 import { sessionSetCookie } from "@/lib/auth/session-cookie";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-token";
-import { resetEnvCache } from "@/lib/env";
+import { parseEnv, resetEnvCache } from "@/lib/env";
 
 const original = process.env.NEXTAUTH_URL;
 afterEach(() => {
@@ -40,5 +40,10 @@ describe("session cookies (AS9)", () => {
     expect(sessionTokenFromCookieHeader(`${n}.1=def; ${n}.0=abc`, n)).toBe("abcdef");
     expect(sessionTokenFromCookieHeader(`x${n}=tok`, n)).toBeNull();
     expect(sessionTokenFromCookieHeader(null, n)).toBeNull();
+  });
+
+  it("a production server without NEXTAUTH_SECRET refuses to start (AS8)", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET/);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET/);
   });
 });
