@@ -14,12 +14,52 @@ export interface RunPredictionOptions {
   signal?: AbortSignal;
   /** Defaults to AMR_WORKER_PATH, then build/amr-worker.mjs under the working directory. */
   workerPath?: string;
+  /**
+   * "process" (default, env AMR_ENGINE_ISOLATION) forks a child process with a lower CPU priority,
+   * so that on a small machine a running engine never starves the web server of CPU; "thread"
+   * runs in a worker thread of the caller's process (same priority).
+   */
+  isolation?: "process" | "thread";
+  /** Added niceness of the child process (0–19); default 10. */
+  niceness?: number;
 }
 
-// Looked up at run time rather than imported: Turbopack treats `new Worker(<expression>)` from
-// node:worker_threads as a bundling hint and tries to trace every file under the project root.
-function workerThreads(): typeof import("node:worker_threads") {
-  return process.getBuiltinModule("node:worker_threads");
+/** What the runner needs of a worker thread or child process. */
+interface EngineHandle {
+  onMessage(listener: (message: WorkerMessage) => void): void;
+  onError(listener: (err: Error) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  stop(): void;
+}
+
+// Looked up at run time rather than imported: Turbopack treats `new Worker(<expression>)` (and
+// fork) as bundling hints and tries to trace every file under the project root.
+function startThread(workerPath: string, input: WorkerInput): EngineHandle {
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
+  const worker = new Worker(workerPath, { workerData: input });
+  return {
+    onMessage: (l) => worker.on("message", l),
+    onError: (l) => worker.on("error", l),
+    onExit: (l) => worker.on("exit", l),
+    stop: () => void worker.terminate(),
+  };
+}
+
+function startProcess(workerPath: string, input: WorkerInput, niceness: number): EngineHandle {
+  const { fork } = process.getBuiltinModule("node:child_process");
+  const child = fork(workerPath, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  try {
+    if (child.pid) process.getBuiltinModule("node:os").setPriority(child.pid, niceness);
+  } catch {
+    // Lowering priority can be refused (containers, some platforms): run at normal priority.
+  }
+  child.send(input);
+  return {
+    onMessage: (l) => child.on("message", (m) => l(m as WorkerMessage)),
+    onError: (l) => child.on("error", l),
+    onExit: (l) => child.on("exit", (code) => l(code)),
+    stop: () => void child.kill("SIGKILL"),
+  };
 }
 
 export function defaultWorkerPath(): string {
@@ -35,23 +75,25 @@ export function runPredictionInWorker(options: RunPredictionOptions): Promise<Am
   }
   const input: WorkerInput = { inputPath: path.resolve(options.inputPath), params: options.params, dbDir: options.dbDir };
   return new Promise<AmrResult>((resolve, reject) => {
-    const worker = new (workerThreads().Worker)(workerPath, { workerData: input });
+    const isolation = options.isolation ?? (process.env.AMR_ENGINE_ISOLATION === "thread" ? "thread" : "process");
+    const worker =
+      isolation === "thread" ? startThread(workerPath, input) : startProcess(workerPath, input, options.niceness ?? 10);
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
       action();
-      void worker.terminate();
+      worker.stop();
     };
     const onAbort = () => finish(() => reject(abortError()));
     signal?.addEventListener("abort", onAbort, { once: true });
-    worker.on("message", (message: WorkerMessage) => {
+    worker.onMessage((message) => {
       if (message.type === "progress") onProgress?.(message.progress);
       else if (message.type === "result") finish(() => resolve(message.result));
       else finish(() => reject(deserializeError(message.error)));
     });
-    worker.on("error", (err) => finish(() => reject(err)));
-    worker.on("exit", (code) => finish(() => reject(new Error(`AMR worker exited with code ${code} before returning a result.`))));
+    worker.onError((err) => finish(() => reject(err)));
+    worker.onExit((code) => finish(() => reject(new Error(`AMR worker exited with code ${code} before returning a result.`))));
   });
 }

@@ -1,5 +1,6 @@
 // Entry of the worker bundle (scripts/build-engine.mjs): reads the genome, loads the catalog and predicts
-// off the caller's event loop. Cancellation is the parent terminating this thread.
+// off the caller's event loop, either as a worker thread or as a forked child process (which the
+// runner can give a lower CPU priority). Cancellation is the parent terminating the thread or process.
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalog } from "./catalog";
@@ -7,8 +8,7 @@ import { readFasta } from "./fasta-reader";
 import { predictAmr } from "./predict";
 import { serializeError, type WorkerInput, type WorkerMessage } from "./worker-protocol";
 
-async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
-  const send = (message: WorkerMessage) => port.postMessage(message);
+async function main(send: (message: WorkerMessage) => void, input: WorkerInput): Promise<void> {
   try {
     const genome = await readFasta(createReadStream(input.inputPath));
     send({ type: "progress", progress: { phase: "loading", segmentsDone: 0, segmentsTotal: 0, basesDone: 0, basesTotal: genome.bases } });
@@ -20,4 +20,10 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
   }
 }
 
-if (parentPort) void main(parentPort, workerData as WorkerInput);
+if (parentPort) {
+  const port = parentPort;
+  void main((message) => port.postMessage(message), workerData as WorkerInput);
+} else if (process.send) {
+  const send = process.send.bind(process);
+  process.once("message", (input) => void main((message) => send(message), input as WorkerInput));
+}

@@ -91,3 +91,26 @@ describe("runPredictionInWorker", () => {
     await expect(runPredictionInWorker({ inputPath: "x.fa", params: params(), workerPath: path.join(dir, "missing.mjs") })).rejects.toThrow(/AMR worker bundle not found at .*missing\.mjs.*build:engine/);
   });
 });
+
+describe("runPredictionInWorker isolation", () => {
+  it("gives the same result in a low-priority child process and in a worker thread", async () => {
+    const input = { inputPath: "/usr/share/doc/resfinder/examples/data/test_isolate_02.fa", params: params(), workerPath };
+    const inProcess = await runPredictionInWorker({ ...input, isolation: "process", niceness: 5 });
+    const inThread = await runPredictionInWorker({ ...input, isolation: "thread" });
+    expect(inProcess).toEqual(inThread);
+    expect(inProcess.genes.map((g) => g.refId)).toContain("blaCTX-M-33_1_AY238472");
+  });
+
+  it("kills the child process on abort", async () => {
+    const controller = new AbortController();
+    const run = runPredictionInWorker({
+      inputPath: "/usr/share/doc/resfinder/examples/data/test_isolate_01.fa.gz",
+      params: params(),
+      workerPath,
+      isolation: "process",
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
