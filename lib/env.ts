@@ -47,6 +47,9 @@ export const envSchema = z
     // Accounts (docs/auth.md "Session rules"): absolute lifetime, idle limit, hashing cost, mail.
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+    // How long a process may reuse a user's auth row (role, session version, disabled) between
+    // requests; changes made in the same process apply at once, others within this delay.
+    AUTH_STATE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
     RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     // How many reverse proxies in front append to X-Forwarded-For; 0 = none (see docs/auth.md).

@@ -8,6 +8,7 @@ import { credentialsSchema } from "./schemas";
 import { authSecret, cookieOptions, sessionTimes } from "./session-config";
 import { withinAbsoluteLifetime } from "./session-token";
 import { verifyCredentials } from "./users";
+import { invalidateAuthState } from "./auth-state-cache";
 
 /**
  * NextAuth 4, credentials + JWT. The token carries sub (user id), role (a hint for the UI
@@ -64,6 +65,7 @@ export function authOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (typeof token?.sub === "string" && typeof token.sv === "number") {
           await prisma.user.updateMany({ where: { id: token.sub, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
+          invalidateAuthState(token.sub);
         }
       },
     },

@@ -1,4 +1,6 @@
 import { prisma, type Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { cachedAuthState } from "./auth-state-cache";
 
 /** The columns every authenticated request needs; one primary-key lookup. */
 export interface AuthState {
@@ -9,13 +11,15 @@ export interface AuthState {
   disabledAt: Date | null;
 }
 
-/**
- * The single per-request query behind requireUser. A short-TTL cache can be slotted in here
- * later; anything that changes these columns already goes through `revokeSessions`/`setRole`.
- */
-export function loadAuthState(userId: string, db: Db = prisma): Promise<AuthState | null> {
+/** The single per-request query behind requireUser: one primary-key lookup. */
+export function queryAuthState(userId: string, db: Db = prisma): Promise<AuthState | null> {
   return db.user.findUnique({
     where: { id: userId },
     select: { id: true, username: true, role: true, sessionVersion: true, disabledAt: true },
   });
+}
+
+/** queryAuthState behind the short-lived per-process cache (AUTH_STATE_CACHE_MS, default 2 s). */
+export function loadAuthState(userId: string, db: Db = prisma, now?: number): Promise<AuthState | null> {
+  return cachedAuthState(userId, (id) => queryAuthState(id, db), { ttlMs: getEnv().AUTH_STATE_CACHE_MS, now });
 }

@@ -9,6 +9,7 @@ import { consume } from "@/lib/rate-limit/store";
 import { hashPassword } from "./hashing";
 import { passwordProblem } from "./password-policy";
 import { generateResetToken, hashResetToken, isResetTokenLive } from "./reset-token";
+import { invalidateAuthState } from "./auth-state-cache";
 
 const INVALID = "This reset link is invalid, expired or already used. Request a new one.";
 
@@ -73,4 +74,5 @@ export async function confirmPasswordReset(db: Db, token: string, newPassword: s
     if (used.count !== 1) throw new AppError("bad_request", INVALID);
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
   });
+  invalidateAuthState(row.userId);
 }

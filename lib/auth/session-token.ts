@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { decode, encode } from "next-auth/jwt";
 import { z } from "zod";
 import { authSecret, sessionCookieName, sessionTimes } from "./session-config";
@@ -28,11 +29,31 @@ export function sessionTokenFromCookieHeader(header: string | null, name = sessi
   return parts.length ? parts.join("") : null;
 }
 
+interface DecodedToken {
+  claims: SessionClaims;
+  exp: number;
+}
+
+// Decrypting a NextAuth JWT (HKDF key derivation + AES-GCM) is most of what an authenticated
+// request costs on the hot polling path; the same cookie comes back every 2 s, so successful
+// decodes are remembered (never failures). Expiry and the absolute lifetime are re-checked on
+// every use; revocation never depended on this (it is the database version check).
+const g = globalThis as unknown as { amrDecodedTokens?: LRUCache<string, DecodedToken> };
+const decodedTokens = () => (g.amrDecodedTokens ??= new LRUCache<string, DecodedToken>({ max: 20_000 }));
+
 /**
  * Decrypts and checks a session token: signature and `exp` (by jose), our claim shape, and the
  * absolute lifetime from `authTime`. Null for anything else (tampered, old secret, expired).
  */
 export async function readSessionToken(token: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<SessionClaims | null> {
+  const hit = decodedTokens().get(token);
+  if (hit) {
+    if (nowSeconds >= hit.exp) {
+      decodedTokens().delete(token);
+      return null;
+    }
+    return withinAbsoluteLifetime(hit.claims.authTime, nowSeconds) ? hit.claims : null;
+  }
   let payload: unknown;
   try {
     payload = await decode({ token, secret: authSecret() });
@@ -41,6 +62,8 @@ export async function readSessionToken(token: string, nowSeconds = Math.floor(Da
   }
   const parsed = sessionClaimsSchema.safeParse(payload);
   if (!parsed.success) return null;
+  const exp = (payload as { exp?: unknown }).exp;
+  if (typeof exp === "number") decodedTokens().set(token, { claims: parsed.data, exp });
   return withinAbsoluteLifetime(parsed.data.authTime, nowSeconds) ? parsed.data : null;
 }
 

@@ -5,6 +5,7 @@ import { passwordProblem, PASSWORD_MAX_BYTES, utf8Length } from "./password-poli
 import { registerSchema, type RegisterInput } from "./schemas";
 import { toRole, type Role, type SessionUser } from "./session-user";
 import { usernameKey } from "./username";
+import { invalidateAuthState } from "./auth-state-cache";
 
 export interface AuthenticatedUser extends SessionUser {
   sessionVersion: number;
@@ -78,6 +79,7 @@ export async function revokeSessions(db: Db, userId: string): Promise<number> {
     data: { sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
+  invalidateAuthState(userId);
   return user.sessionVersion;
 }
 
@@ -93,6 +95,7 @@ export async function setPassword(db: Db, userId: string, newPassword: string): 
     data: { passwordHash, sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
+  invalidateAuthState(userId);
   return updated.sessionVersion;
 }
 
@@ -109,12 +112,15 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
 /** No session bump needed: requireUser/requireAdmin read the role from the database per request. */
 export async function setRole(db: Db, userId: string, role: Role): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { role } });
+  invalidateAuthState(userId);
 }
 
 export async function disableUser(db: Db, userId: string, now = new Date()): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { disabledAt: now, sessionVersion: { increment: 1 } } });
+  invalidateAuthState(userId);
 }
 
 export async function enableUser(db: Db, userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { disabledAt: null } });
+  invalidateAuthState(userId);
 }

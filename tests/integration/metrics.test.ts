@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as adminMetrics } from "@/app/api/admin/metrics/route";
 import { GET as prometheus } from "@/app/api/metrics/route";
 import { createPrisma } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { getEnv, resetEnvCache } from "@/lib/env";
+import { setRole } from "@/lib/auth/users";
 import { saveJob } from "@/lib/jobs/save-job";
 import { metrics } from "@/lib/metrics/registry";
 import { summaryRows } from "@/lib/metrics/summaries";
@@ -65,8 +66,24 @@ describe("GET /api/admin/metrics", () => {
     const admin = await seedUser(t.current.db, { role: "admin" });
     const req = () => authedRequest("http://localhost/api/admin/metrics", { id: admin.id, role: "admin" });
     expect((await adminMetrics(await req(), noParams)).status).toBe(200);
-    await t.current.db.user.update({ where: { id: admin.id }, data: { role: "user" } });
+    await setRole(t.current.db, admin.id, "user");
     expect((await adminMetrics(await req(), noParams)).status).toBe(403);
+  });
+
+  it("sees a demotion made by another process once the auth cache expires", async () => {
+    const admin = await seedUser(t.current.db, { role: "admin" });
+    const req = () => authedRequest("http://localhost/api/admin/metrics", { id: admin.id, role: "admin" });
+    expect((await adminMetrics(await req(), noParams)).status).toBe(200);
+    // A write this process does not see (another server or worker process, a manual UPDATE).
+    const other = createPrisma(`file:${t.current.file}`);
+    await other.user.update({ where: { id: admin.id }, data: { role: "user" } });
+    await other.$disconnect();
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + getEnv().AUTH_STATE_CACHE_MS + 1 });
+    try {
+      expect((await adminMetrics(await req(), noParams)).status).toBe(403);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
