@@ -2,6 +2,7 @@ import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { resolveSession, type ResolvedSession } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { observeRequest } from "@/lib/metrics/route-label";
 import { assertSameOrigin } from "./origin";
 
 type Params = Record<string, string>;
@@ -18,11 +19,21 @@ async function withSlidingCookie(res: Response, session: ResolvedSession): Promi
   return res;
 }
 
+/** Every wrapped route's latency goes to the metrics registry (admin page, Prometheus). */
+function timed<P extends Params>(inner: RouteHandler<P>): RouteHandler<P> {
+  return async (req, ctx) => {
+    const startedAt = performance.now();
+    const res = await inner(req, ctx);
+    observeRequest(req, res.status, startedAt);
+    return res;
+  };
+}
+
 function authed<P extends Params>(
   check: (user: SessionUser) => void,
   handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
 ): RouteHandler<P> {
-  return async (req, ctx) => {
+  return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
       const session = await resolveSession(req.headers.get("cookie"));
@@ -33,7 +44,7 @@ function authed<P extends Params>(
     } catch (err) {
       return toErrorResponse(err);
     }
-  };
+  });
 }
 
 /** Route handler for signed-in users: session (401), same-origin for mutations (403), errors mapped. */
@@ -56,12 +67,12 @@ export function withAdmin<P extends Params = Params>(
 export function withErrors<P extends Params = Params>(
   handler: (ctx: { req: Request; params: P }) => Promise<Response>,
 ): RouteHandler<P> {
-  return async (req, ctx) => {
+  return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
       return await handler({ req, params: await ctx.params });
     } catch (err) {
       return toErrorResponse(err);
     }
-  };
+  });
 }

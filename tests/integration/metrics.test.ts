@@ -107,3 +107,18 @@ describe("GET /api/metrics (Prometheus)", () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("route timing", () => {
+  it("records wrapped routes by pattern, method and status", async () => {
+    const user = await seedUser(t.current.db);
+    const admin = await seedUser(t.current.db, { role: "admin" });
+    await adminMetrics(await authedRequest("http://localhost/api/admin/metrics", user), noParams); // 403
+    const res = await adminMetrics(await authedRequest("http://localhost/api/admin/metrics", admin), noParams);
+    await new Promise((r) => setTimeout(r, 10)); // the observation is recorded after the response
+    const body = await (await adminMetrics(await authedRequest("http://localhost/api/admin/metrics", admin), noParams)).json();
+    expect(res.status).toBe(200);
+    const routes = body.routes as { route: string; method: string; status: number; count: number }[];
+    expect(routes.find((r) => r.route === "/api/admin/metrics" && r.status === 403)?.count).toBeGreaterThanOrEqual(1);
+    expect(routes.find((r) => r.route === "/api/admin/metrics" && r.status === 200)?.count).toBeGreaterThanOrEqual(1);
+  });
+});
