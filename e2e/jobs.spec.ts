@@ -56,7 +56,8 @@ test("cancel a running job on a large genome", async ({ page, request }) => {
   await registerAndSignIn(page, request, "cancel");
   const dir = mkdtempSync(path.join(tmpdir(), "amr-e2e-"));
   const file = path.join(dir, "large.fa");
-  writeFileSync(file, randomFasta(40_000_000, 4));
+  // 48 Mbp (just under the reader's 50 Mbp limit): a few seconds of engine time.
+  writeFileSync(file, randomFasta(48_000_000, 4));
 
   await page.getByLabel("Genome file").setInputFiles(file);
   await page.getByText("Advanced settings").click();
@@ -65,13 +66,16 @@ test("cancel a running job on a large genome", async ({ page, request }) => {
   await page.getByRole("button", { name: "Start analysis" }).click();
   await expect(page).toHaveURL(/\/jobs\//, { timeout: 60_000 });
 
-  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Processing", { timeout: 30_000 });
-  await expect(page.getByRole("progressbar", { name: "Analysis progress" })).toBeVisible();
-  await page.screenshot({ path: `${shots}/job-running.png`, fullPage: true });
+  // Watch the API closely (the page polls every 2 s) and cancel the moment the engine starts.
+  const id = page.url().split("/").pop();
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/jobs/${id}`)).json()).status, { intervals: [50], timeout: 30_000 })
+    .toBe("Processing");
   await page.getByRole("button", { name: "Cancel job" }).click();
+  await expect(page.getByRole("progressbar", { name: "Analysis progress" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/job-cancelling.png`, fullPage: true });
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "Cancelled", { timeout: 10_000 });
   await expect(page.getByText("This job was cancelled")).toBeVisible();
-  const id = page.url().split("/").pop();
   const res = await page.request.get(`/api/jobs/${id}/results?format=json`);
   expect(res.status()).toBe(409);
 });
