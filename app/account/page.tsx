@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ApiTokens } from "@/components/account/ApiTokens";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { SignOutEverywhere } from "@/components/auth/SignOutEverywhere";
 import { AppHeader } from "@/components/layout/AppHeader";
@@ -41,6 +42,15 @@ export default async function AccountPage() {
           <div className="mt-5 max-w-md">
             <ChangePasswordForm />
           </div>
+        </section>
+
+        <section aria-labelledby="api-tokens" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="api-tokens" className="font-semibold">API tokens</h2>
+          <p className="mb-5 mt-1 text-sm text-slate-600">
+            For scripts: send <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code> to the job API
+            (see the <a href="/docs/api" className="text-teal-700 underline">API reference</a>). A token acts as you, but cannot manage tokens.
+          </p>
+          <ApiTokens />
         </section>
 
         <section aria-labelledby="sessions" className="rounded-xl border border-rose-100 bg-white p-6 shadow-sm">

@@ -1,3 +1,5 @@
+import { authenticateApiToken } from "@/lib/api-tokens/authenticate";
+import { bearerFromHeader } from "@/lib/api-tokens/secret";
 import { AppError } from "@/lib/errors";
 import { loadAuthState } from "./auth-state";
 import { readSessionToken, sessionTokenFromCookieHeader, type SessionClaims } from "./session-token";
@@ -24,11 +26,31 @@ export async function resolveSession(cookieHeader: string | null): Promise<Resol
   return { user: { id: state.id, username: state.username, role: toRole(state.role) }, claims };
 }
 
-/** For route handlers (and tests calling them with a plain Request): 401 without a live session. */
-export async function requireUser(req: Request): Promise<SessionUser> {
+/** Who sent a request: a browser session (cookie) or a personal API token (Bearer). */
+export type RequestIdentity =
+  | ({ via: "session" } & ResolvedSession)
+  | { via: "token"; user: SessionUser; tokenId: string };
+
+/**
+ * A request with `Authorization: Bearer` is judged by its token alone (a bad token is 401, never
+ * a fallback to a cookie sent along); otherwise by its session cookie. 429 when a token is over
+ * its rate limit.
+ */
+export async function resolveRequest(req: Request): Promise<RequestIdentity | null> {
+  const bearer = bearerFromHeader(req.headers.get("authorization"));
+  if (bearer !== null) {
+    const token = bearer ? await authenticateApiToken(bearer) : null;
+    return token ? { via: "token", ...token } : null;
+  }
   const session = await resolveSession(req.headers.get("cookie"));
-  if (!session) throw new AppError("unauthorized");
-  return session.user;
+  return session ? { via: "session", ...session } : null;
+}
+
+/** For route handlers (and tests calling them with a plain Request): 401 without a live session or token. */
+export async function requireUser(req: Request): Promise<SessionUser> {
+  const identity = await resolveRequest(req);
+  if (!identity) throw new AppError("unauthorized");
+  return identity.user;
 }
 
 /** 401 without a session, 403 for a non-admin; the role is the database's at this request. */

@@ -1,5 +1,5 @@
 import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
-import { resolveSession, type ResolvedSession } from "@/lib/auth/require-user";
+import { resolveRequest, type RequestIdentity, type ResolvedSession } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { observeRequest } from "@/lib/metrics/route-label";
@@ -30,24 +30,24 @@ function timed<P extends Params>(inner: RouteHandler<P>): RouteHandler<P> {
 }
 
 function authed<P extends Params>(
-  check: (user: SessionUser) => void,
+  check: (identity: RequestIdentity) => void,
   handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
 ): RouteHandler<P> {
   return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
-      const session = await resolveSession(req.headers.get("cookie"));
-      if (!session) throw new AppError("unauthorized");
-      check(session.user);
-      const res = await handler({ req, user: session.user, params: await ctx.params });
-      return await withSlidingCookie(res, session);
+      const identity = await resolveRequest(req);
+      if (!identity) throw new AppError("unauthorized", undefined, { headers: { "WWW-Authenticate": "Bearer" } });
+      check(identity);
+      const res = await handler({ req, user: identity.user, params: await ctx.params });
+      return identity.via === "session" ? await withSlidingCookie(res, identity) : res;
     } catch (err) {
       return toErrorResponse(err);
     }
   });
 }
 
-/** Route handler for signed-in users: session (401), same-origin for mutations (403), errors mapped. */
+/** Route handler for signed-in users or API tokens: identity (401), same-origin for mutations (403), errors mapped. */
 export function withUser<P extends Params = Params>(
   handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
 ): RouteHandler<P> {
@@ -58,8 +58,17 @@ export function withUser<P extends Params = Params>(
 export function withAdmin<P extends Params = Params>(
   handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
 ): RouteHandler<P> {
-  return authed((user) => {
+  return authed(({ user }) => {
     if (user.role !== "admin") throw new AppError("forbidden");
+  }, handler);
+}
+
+/** As withUser, but a browser session only: 403 for an API token (a token cannot mint or revoke tokens). */
+export function withSessionUser<P extends Params = Params>(
+  handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
+): RouteHandler<P> {
+  return authed(({ via }) => {
+    if (via !== "session") throw new AppError("forbidden", "API tokens cannot manage API tokens; sign in with a browser.");
   }, handler);
 }
 
