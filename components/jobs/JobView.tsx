@@ -109,9 +109,13 @@ function RunningCard({ job }: { job: JobDetail }) {
       </div>
       <div className="mt-3"><ProgressBar value={job.progress} label="Analysis progress" tone={job.status === "Submitted" ? "slate" : "teal"} /></div>
       <p className="mt-2 text-xs text-slate-500">
-        {info.segmentsTotal ? `Segment ${info.segmentsDone ?? 0} of ${info.segmentsTotal}` : "\u00a0"}
-        {info.basesTotal ? ` · ${formatBases(info.basesDone ?? 0)} of ${formatBases(info.basesTotal)}` : ""}
-        {job.etaSeconds != null && job.status === "Processing" ? ` · about ${formatDuration(job.etaSeconds)} left` : ""}
+        {[
+          info.segmentsTotal ? `Segment ${info.segmentsDone ?? 0} of ${info.segmentsTotal}` : null,
+          info.basesTotal && info.basesDone ? `${formatBases(info.basesDone)} of ${formatBases(info.basesTotal)}` : null,
+          job.etaSeconds != null && job.status === "Processing" ? `about ${formatDuration(job.etaSeconds)} left` : null,
+        ]
+          .filter(Boolean)
+          .join(" · ") || "\u00a0"}
       </p>
     </section>
   );
