@@ -1,0 +1,186 @@
+// Zod schemas of what the routes answer. The routes build these bodies from TypeScript types
+// (DTO mappers), so each schema is tied to its type below: if one changes without the other,
+// `tsc` fails, and the document cannot drift from the code.
+import { z } from "zod";
+import type { ModelInfo } from "@/lib/amr/models";
+import type { AmrResult } from "@/lib/amr/types";
+import type { ApiTokenDto } from "@/lib/api-tokens/dto";
+import type { ErrorBody } from "@/lib/errors";
+import type { HealthReport } from "@/lib/health";
+import { JOB_STATUSES } from "@/lib/jobs/status";
+import type { JobDetail, JobSummary } from "@/lib/jobs/types";
+import type { MaintenanceRunSummary } from "@/lib/maintenance/runs";
+
+// Exact equality (optional and readonly members included), not mere mutual assignability.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Assert<T extends true> = T;
+
+const isoDate = z.iso.datetime();
+const nullableDate = isoDate.nullable();
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(["bad_request", "validation_failed", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "invalid_genome", "rate_limited", "unavailable", "internal"]),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: "Field path → first problem, for validation errors." }),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const jobSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(JOB_STATUSES),
+    progress: z.number().min(0).max(100),
+    phase: z.string().nullable(),
+    etaSeconds: z.number().nullable(),
+    modelName: z.string().nullable(),
+    createdAt: isoDate,
+    startedAt: nullableDate,
+    completedAt: nullableDate,
+    archivedAt: nullableDate,
+    archiveAt: nullableDate.meta({ description: "When maintenance will archive the job (null: never)." }),
+    deleteAt: nullableDate.meta({ description: "When maintenance will delete the job (null while it is live)." }),
+    error: z.string().nullable(),
+    version: z.int().meta({ description: "Bumped on every change; the basis of the ETag." }),
+  })
+  .meta({ id: "JobSummary" });
+
+export const jobParamsSchema = z.object({
+  modelName: z.string(),
+  batchSize: z.int(),
+  segmentLength: z.int(),
+  segmentOverlap: z.int(),
+  useCpu: z.boolean(),
+  minIdentity: z.number(),
+  minCoverage: z.number(),
+});
+
+export const jobDetailSchema = jobSummarySchema
+  .extend({
+    params: jobParamsSchema.nullable(),
+    input: z.object({ fileName: z.string(), sizeBytes: z.int(), sha256: z.string(), contigs: z.int(), bases: z.int() }).nullable(),
+    progressInfo: z.object({
+      phase: z.string().optional(),
+      segmentsDone: z.number().optional(),
+      segmentsTotal: z.number().optional(),
+      basesDone: z.number().optional(),
+      basesTotal: z.number().optional(),
+      etaSeconds: z.number().nullable().optional(),
+    }),
+    attempts: z.int(),
+    cancelRequested: z.boolean(),
+  })
+  .meta({ id: "JobDetail" });
+
+export const jobPageSchema = z
+  .object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable().meta({ description: "Pass as ?cursor= for the next (older) page; null at the end." }) })
+  .meta({ id: "JobPage" });
+
+const modelParameterSchema = z.object({
+  name: z.string(),
+  type: z.enum(["integer", "number", "boolean"]),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  default: z.union([z.number(), z.boolean()]),
+  description: z.string(),
+});
+
+export const modelInfoSchema = z
+  .object({ name: z.string(), description: z.string(), default: z.boolean(), parameters: z.array(modelParameterSchema) })
+  .meta({ id: "ModelInfo" });
+
+export const modelsResponseSchema = z.object({
+  models: z.array(modelInfoSchema),
+  limits: z.object({ maxUploadBytes: z.int(), maxUncompressedBytes: z.int() }),
+});
+
+const geneHitSchema = z.object({
+  refId: z.string(),
+  gene: z.string(),
+  accession: z.string(),
+  class: z.string(),
+  contig: z.string(),
+  start: z.int(),
+  end: z.int(),
+  strand: z.enum(["+", "-"]),
+  identity: z.number().meta({ description: "Percent identity over the alignment." }),
+  coverage: z.number().meta({ description: "Percent of the reference gene covered." }),
+  alignmentLength: z.int(),
+  referenceLength: z.int(),
+  antibiotics: z.array(z.string()),
+});
+
+export const amrResultSchema = z
+  .object({
+    model: z.string(),
+    input: z.object({
+      contigs: z.int(),
+      bases: z.int(),
+      contigLengths: z.array(z.object({ id: z.string(), length: z.int() })).optional(),
+    }),
+    genes: z.array(geneHitSchema),
+    phenotypes: z.array(
+      z.object({ antibiotic: z.string(), class: z.string(), phenotype: z.enum(["Resistant", "No resistance detected"]), genes: z.array(z.string()) }),
+    ),
+  })
+  .meta({ id: "AmrResult" });
+
+export const healthSchema = z.object({ status: z.enum(["ok", "error"]), db: z.enum(["ok", "unreachable"]) });
+
+export const maintenanceRunSchema = z.object({
+  id: z.string(),
+  trigger: z.string(),
+  status: z.string(),
+  startedAt: isoDate,
+  finishedAt: nullableDate,
+  durationMs: z.int().nullable(),
+  archived: z.int(),
+  purged: z.int(),
+  failedStale: z.int(),
+  orphansRemoved: z.int(),
+  missingFiles: z.int(),
+  error: z.string().nullable(),
+});
+
+export const maintenanceResultSchema = z.object({
+  archived: z.int(),
+  purged: z.int(),
+  failedStale: z.int(),
+  orphansRemoved: z.int(),
+  missingFiles: z.int(),
+  durationMs: z.number(),
+  skipped: z.boolean().meta({ description: "true when another run held the lock; nothing was done." }),
+});
+
+export const apiTokenSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string().meta({ description: "The first characters of the secret, to tell tokens apart." }),
+    status: z.enum(["active", "expired", "revoked"]),
+    createdAt: isoDate,
+    expiresAt: nullableDate,
+    lastUsedAt: nullableDate.meta({ description: "Recorded to the minute." }),
+  })
+  .meta({ id: "ApiToken" });
+
+export const createdTokenSchema = z.object({
+  token: apiTokenSchema,
+  secret: z.string().regex(/^amr_[A-Za-z0-9_-]{43}$/).meta({ description: "The token itself. Shown in this answer only; only its hash is stored." }),
+});
+
+// Compile-time ties between the schemas above and the types the routes really send.
+export type SchemasInSync = [
+  Assert<Same<z.infer<typeof errorSchema>, ErrorBody>>,
+  Assert<Same<z.infer<typeof jobSummarySchema>, JobSummary>>,
+  Assert<Same<z.infer<typeof jobDetailSchema>, JobDetail>>,
+  Assert<Same<z.infer<typeof modelInfoSchema>, ModelInfo>>,
+  Assert<Same<z.infer<typeof amrResultSchema>, AmrResult>>,
+  Assert<Same<z.infer<typeof healthSchema>, HealthReport>>,
+  Assert<Same<z.infer<typeof maintenanceRunSchema>, MaintenanceRunSummary>>,
+  Assert<Same<z.infer<typeof apiTokenSchema>, ApiTokenDto>>,
+];
