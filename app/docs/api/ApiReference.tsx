@@ -4,7 +4,8 @@ import "@scalar/api-reference-react/style.css";
 
 /**
  * Scalar's renderer, bundled with the app: no CDN, no web fonts (CSP font-src 'self'), no
- * telemetry, and no "try it" client (it would need a proxy or send the user's cookie around).
+ * telemetry, no "Ask AI" (a Scalar-hosted service), and no "try it" client (it would need a
+ * proxy or send the user's cookie around).
  */
 export function ApiReference({ document }: { document: object }) {
   return (
@@ -18,6 +19,7 @@ export function ApiReference({ document }: { document: object }) {
         hideDarkModeToggle: true,
         forceDarkModeState: "light",
         documentDownloadType: "json",
+        agent: { disabled: true },
       }}
     />
   );
