@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { findJobWithParamsForUser } from "./job-row-query";
 
 /** Any job by id, for the worker and maintenance; never for a user-facing route. */
 export function getJob(db: Db, id: string) {
@@ -12,7 +13,7 @@ export function getJobForUser(db: Db, userId: string, id: string) {
 }
 
 export async function getJobForUserOrThrow(db: Db, userId: string, id: string) {
-  const job = await getJobForUser(db, userId, id);
+  const job = await findJobWithParamsForUser(db, userId, id);
   if (!job) throw new AppError("not_found", "Job not found.");
   return job;
 }

@@ -15,6 +15,9 @@ function request(target) {
     const req = http.request(
       { host: "127.0.0.1", port: cfg.port, path: target.path, method: "GET", agent, headers: target.headers ?? {} },
       (res) => {
+        // Behave like a browser: keep the re-issued (sliding) session cookie.
+        const fresh = res.headers["set-cookie"]?.find((c) => c.includes("session-token="));
+        if (fresh && target.headers) target.headers.cookie = fresh.split(";")[0];
         res.resume();
         res.on("end", () => resolve({ ms: performance.now() - start, status: res.statusCode }));
       },

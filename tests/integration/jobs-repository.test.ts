@@ -214,3 +214,25 @@ describe("listJobsByUser", () => {
     await expect(listJobsByUser(t.db, u.id, { cursor: "bogus" })).rejects.toMatchObject({ code: "bad_request" });
   });
 });
+
+describe("the hot-path job read (one raw statement)", () => {
+  it("returns exactly what Prisma's findFirst + include returns, in every state", async () => {
+    const { findJobWithParamsForUser } = await import("@/lib/jobs/job-row-query");
+    const u = await seedUser(t.db);
+    const queued = await saveJob(t.db, {
+      userId: u.id,
+      jobName: "full",
+      params: { ...defaultParams, minIdentity: 92.5 },
+      input: { fileName: "g.fa", sizeBytes: 123_456_789, sha256: "a".repeat(64), contigs: 42, bases: 5_594_605 },
+      inputFilePath: "inputs/x.fa",
+    });
+    const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
+    await updateJobProgress(t.db, queued.id, { leaseToken: claim!.leaseToken, progress: 33.3, additionalInfo: { phase: "searching" } });
+    const bare = await t.db.amrJob.create({ data: { id: crypto.randomUUID(), userId: u.id, jobName: "no params", status: "Error", cancelRequested: true } });
+    for (const id of [queued.id, bare.id]) {
+      expect(await findJobWithParamsForUser(t.db, u.id, id)).toEqual(await getJobForUser(t.db, u.id, id));
+    }
+    const other = await seedUser(t.db);
+    expect(await findJobWithParamsForUser(t.db, other.id, queued.id)).toBeNull();
+  });
+});
