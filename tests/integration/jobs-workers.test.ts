@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db";
 import { cancelJob } from "@/lib/jobs/cancel-job";
@@ -79,6 +82,35 @@ describe("several workers on one database", () => {
     const rows = await t.db.amrJob.findMany({ select: { attempts: true, status: true } });
     expect(rows.every((r) => r.attempts === 1 && r.status === "Completed")).toBe(true);
   });
+});
+
+describe("worker processes", () => {
+  it("4 processes plus an in-process worker complete 200 jobs exactly once", async () => {
+    for (let i = 0; i < 200; i++) await queueJob(i);
+    const log = path.join(t.dir, "claims.log");
+    writeFileSync(log, "");
+    const children = [1, 2, 3, 4].map((n) =>
+      spawn(process.execPath, ["--import", "tsx", path.resolve("tests/helpers/worker-child.ts"), t.file, s.dir, log, `p${n}`], {
+        stdio: ["ignore", "inherit", "inherit"],
+      }),
+    );
+    const exits = children.map((c) => new Promise<number | null>((r) => c.on("exit", (code) => r(code))));
+    const local = worker(async (run) => {
+      appendFileSync(log, `local ${run.inputPath}\n`);
+      return controllableRunner().runner(run);
+    });
+    try {
+      expect(await Promise.all(exits)).toEqual([0, 0, 0, 0]);
+    } finally {
+      await local.stop();
+    }
+    const lines = readFileSync(log, "utf8").trim().split("\n");
+    const inputs = lines.map((l) => l.split(" ")[1]);
+    expect(inputs).toHaveLength(200);
+    expect(new Set(inputs).size).toBe(200);
+    expect(new Set(lines.map((l) => l.split(" ")[0])).size).toBeGreaterThan(1); // the work was shared
+    expect(await t.db.amrJob.count({ where: { status: "Completed", attempts: 1 } })).toBe(200);
+  }, 120_000);
 });
 
 describe("leases", () => {

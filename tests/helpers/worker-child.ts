@@ -1,0 +1,41 @@
+// A worker in its own process, for the multi-process claim test: it runs jobs with a scripted
+// engine that appends each job id to a shared log (O_APPEND), and exits once the queue is empty.
+import { appendFileSync } from "node:fs";
+import { createPrisma } from "@/lib/db";
+import { systemClock } from "@/lib/jobs/worker/clock";
+import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
+import { startWorker } from "@/lib/jobs/worker/worker-loop";
+import { LocalStorage } from "@/lib/storage/local-storage";
+import { tinyResult } from "./fake-runner";
+
+const [dbFile, storageDir, logFile, name] = process.argv.slice(2);
+const db = createPrisma(`file:${dbFile}`);
+const runner: EngineRunner = async (run) => {
+  appendFileSync(logFile, `${name} ${run.inputPath}\n`);
+  await new Promise((r) => setTimeout(r, 1 + Math.random() * 4));
+  return tinyResult;
+};
+const worker = startWorker({
+  db,
+  storage: new LocalStorage(storageDir),
+  runner,
+  clock: systemClock,
+  concurrency: 2,
+  leaseMs: 30_000,
+  maxAttempts: 3,
+  pollMs: 5,
+  reclaimEveryMs: 60_000,
+  cancelPollMs: 1000,
+  progressIntervalMs: 0,
+  owner: name,
+  log: () => undefined,
+});
+const keepAlive = setInterval(async () => {
+  const left = await db.amrJob.count({ where: { status: { in: ["Submitted", "Processing"] } } });
+  if (left === 0) {
+    clearInterval(keepAlive);
+    await worker.stop();
+    await db.$disconnect();
+    process.exit(0);
+  }
+}, 50);
