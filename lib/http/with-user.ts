@@ -68,7 +68,7 @@ export function withSessionUser<P extends Params = Params>(
   handler: (ctx: { req: Request; user: SessionUser; params: P }) => Promise<Response>,
 ): RouteHandler<P> {
   return authed(({ via }) => {
-    if (via !== "session") throw new AppError("forbidden", "API tokens cannot manage API tokens; sign in with a browser.");
+    if (via !== "session") throw new AppError("forbidden", "This needs a signed-in browser session; an API token cannot do it.");
   }, handler);
 }
 

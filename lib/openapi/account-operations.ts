@@ -7,7 +7,7 @@ import { jsonBody, type Operation } from "./operation";
 import { apiTokenSchema, createdTokenSchema } from "./response-schemas";
 
 const PASSWORD = "violet kettle orbit mango";
-const sessionOnly = errorResponse("Called with an API token: tokens cannot manage tokens.", "forbidden", "API tokens cannot manage API tokens; sign in with a browser.");
+const sessionOnly = errorResponse("Called with an API token: tokens cannot manage tokens.", "forbidden", "This needs a signed-in browser session; an API token cannot do it.");
 const noContent = { 204: { description: "Done." } };
 
 /** NextAuth's own endpoints (the catch-all /api/auth/[...nextauth]); only those a script might use. */
@@ -68,15 +68,15 @@ export const accountOperations: Operation[] = [
     responses: { ...noContent, 400: errorResponse("Invalid, expired or used token, or a weak password.", "validation_failed", "This reset link is invalid or has expired.") },
   },
   {
-    method: "post", path: "/api/auth/change-password", tag: "Account", access: "user",
+    method: "post", path: "/api/auth/change-password", tag: "Account", access: "session",
     summary: "Change the password; ends every other session",
     body: { contentType: "application/json", schema: changePasswordSchema, example: { currentPassword: PASSWORD, newPassword: "amber lantern quiet river" } },
-    responses: { ...noContent, 400: invalid, ...authErrors },
+    responses: { ...noContent, 400: invalid, ...authErrors, 403: sessionOnly },
   },
   {
-    method: "post", path: "/api/auth/sign-out-everywhere", tag: "Account", access: "user",
+    method: "post", path: "/api/auth/sign-out-everywhere", tag: "Account", access: "session",
     summary: "End every session of the account (API tokens are not affected)",
-    responses: { ...noContent, ...authErrors },
+    responses: { ...noContent, ...authErrors, 403: sessionOnly },
   },
   {
     method: "get", path: "/api/tokens", tag: "API tokens", access: "session",

@@ -3,6 +3,8 @@ import { GET as listJobs, POST as uploadJob } from "@/app/api/jobs/route";
 import { GET as getJobRoute } from "@/app/api/jobs/[id]/route";
 import { GET as modelsRoute } from "@/app/api/models/route";
 import { GET as adminMetrics } from "@/app/api/admin/metrics/route";
+import { POST as changePassword } from "@/app/api/auth/change-password/route";
+import { POST as signOutEverywhere } from "@/app/api/auth/sign-out-everywhere/route";
 import { GET as listTokens, POST as createTokenRoute } from "@/app/api/tokens/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/tokens/[id]/route";
 import { clearTokenLookupCache } from "@/lib/api-tokens/lookup-cache";
@@ -146,6 +148,20 @@ describe("API tokens", () => {
     const crossRevoke = await revokeTokenRoute(await authedRequest(`${BASE}/api/tokens/${othersToken.token.id}`, user, { method: "DELETE" }), ctx(othersToken.token.id));
     expect(crossRevoke.status).toBe(404);
     expect((await t.current.db.apiToken.findUniqueOrThrow({ where: { id: othersToken.token.id } })).revokedAt).toBeNull();
+  });
+
+  it("cannot change the password or sign the account out everywhere (403)", async () => {
+    const user = await seedUser(t.current.db);
+    const { body } = await newToken(user);
+    const json = { "content-type": "application/json" };
+    const change = await changePassword(
+      bearer(`${BASE}/api/auth/change-password`, body.secret, { method: "POST", headers: json, body: JSON.stringify({ currentPassword: "x", newPassword: "y" }) }),
+      noParams,
+    );
+    expect(change.status).toBe(403);
+    const everywhere = await signOutEverywhere(bearer(`${BASE}/api/auth/sign-out-everywhere`, body.secret, { method: "POST" }), noParams);
+    expect(everywhere.status).toBe(403);
+    expect((await t.current.db.user.findUnique({ where: { id: user.id } }))?.sessionVersion).toBe(0);
   });
 
   it("validate names and expiry", async () => {

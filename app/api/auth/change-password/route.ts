@@ -4,11 +4,11 @@ import { issueSessionCookie } from "@/lib/auth/session-cookie";
 import { changePassword } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { readJson } from "@/lib/http/read-json";
-import { withUser } from "@/lib/http/with-user";
+import { withSessionUser } from "@/lib/http/with-user";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withUser(async ({ req, user }) => {
+export const POST = withSessionUser(async ({ req, user }) => {
   const { currentPassword, newPassword } = await readJson(req, changePasswordSchema);
   const sv = await changePassword(prisma, user.id, currentPassword, newPassword);
   // This browser just proved the password, so it gets a fresh session; all others are ended.

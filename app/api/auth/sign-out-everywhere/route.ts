@@ -2,11 +2,11 @@
 import { cookieOptions } from "@/lib/auth/session-config";
 import { revokeSessions } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
-import { withUser } from "@/lib/http/with-user";
+import { withSessionUser } from "@/lib/http/with-user";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withUser(async ({ user }) => {
+export const POST = withSessionUser(async ({ user }) => {
   await revokeSessions(prisma, user.id);
   const { name, options } = cookieOptions().sessionToken;
   const clear = `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
