@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { registerClientFile } from "@/lib/db-hot-read";
 import { withDbTiming } from "@/lib/metrics/db-timing";
 
 export type Db = PrismaClient;
@@ -33,7 +34,9 @@ export function createPrisma(url: string, opts: SqliteOptions = {}): PrismaClien
     return adapter;
   };
   const client = new PrismaClient({ adapter: factory });
-  return opts.slowQueryMs === undefined ? client : withDbTiming(client, { slowMs: opts.slowQueryMs });
+  const result = opts.slowQueryMs === undefined ? client : withDbTiming(client, { slowMs: opts.slowQueryMs });
+  registerClientFile(result, url);
+  return result;
 }
 
 const globalForPrisma = globalThis as unknown as { amrPrisma?: PrismaClient };
@@ -61,6 +64,11 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The real client behind `prisma` (the proxy itself is not a client the hot reader knows). */
+export function resolveClient(db: Db): PrismaClient {
+  return db === prisma ? defaultClient() : db;
+}
 
 /** Points the application client at another database (integration tests use a throwaway file). */
 export function overrideDefaultPrisma(client: PrismaClient | undefined): void {

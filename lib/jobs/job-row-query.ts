@@ -1,5 +1,6 @@
 import type { AmrJob, AmrJobParams } from "@/generated/prisma/client";
-import type { Db } from "@/lib/db";
+import { resolveClient, type Db } from "@/lib/db";
+import { timedHotGet } from "@/lib/metrics/timed-hot-get";
 
 // The status poll is the hottest query in the product (every open job page, every 2 s). Prisma's
 // findFirst + include costs two queries and ~0.7 ms of client overhead; this is the same read as
@@ -54,6 +55,21 @@ WHERE j.id = ? AND j.user_id = ?`;
 
 type Row = Record<string, unknown>;
 
+// better-sqlite3 hands back SQLite's storage types; Prisma's are Date and boolean.
+const DATE_KEYS = new Set<string>(["createdAt", "startedAt", "completedAt", "leaseExpiresAt", "archivedAt", "updatedAt"]);
+const BOOL_KEYS = new Set<string>(["cancelRequested", "p_useCpu"]);
+
+function fromStorage(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v == null) out[k] = v;
+    else if (DATE_KEYS.has(k)) out[k] = new Date(v as string);
+    else if (BOOL_KEYS.has(k)) out[k] = Boolean(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
 function toJobRow(row: Row): AmrJob & { params: AmrJobParams | null } {
   const job = Object.fromEntries(Object.keys(JOB_COLUMNS).map((k) => [k, row[k]])) as unknown as AmrJob;
   const params =
@@ -65,6 +81,8 @@ function toJobRow(row: Row): AmrJob & { params: AmrJobParams | null } {
 
 /** The user's own job with its parameters in one statement; null for a missing or foreign id. */
 export async function findJobWithParamsForUser(db: Db, userId: string, id: string) {
+  const hot = timedHotGet<Row>(resolveClient(db), "AmrJob", SELECT_JOB_WITH_PARAMS, id, userId);
+  if (hot !== null) return hot ? toJobRow(fromStorage(hot)) : null;
   const rows = await db.$queryRawUnsafe<Row[]>(SELECT_JOB_WITH_PARAMS, id, userId);
   return rows[0] ? toJobRow(rows[0]) : null;
 }

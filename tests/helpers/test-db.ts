@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { createPrisma, type Db } from "@/lib/db";
+import { closeHotReader } from "@/lib/db-hot-read";
 
 export interface TestDb {
   db: Db;
@@ -22,6 +23,7 @@ export async function createTestDb(): Promise<TestDb> {
     file,
     dir,
     close: async () => {
+      closeHotReader(`file:${file}`);
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },

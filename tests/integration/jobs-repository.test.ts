@@ -234,5 +234,10 @@ describe("the hot-path job read (one raw statement)", () => {
     }
     const other = await seedUser(t.db);
     expect(await findJobWithParamsForUser(t.db, other.id, queued.id)).toBeNull();
+    // It really took the prepared read-only path, not the Prisma fallback.
+    const { summaryRows } = await import("@/lib/metrics/summaries");
+    const { metrics } = await import("@/lib/metrics/registry");
+    const rows = await summaryRows(metrics().dbOperation);
+    expect(rows.find((r) => r.labels.model === "AmrJob" && r.labels.action === "hotGet")?.count).toBeGreaterThanOrEqual(3);
   });
 });
