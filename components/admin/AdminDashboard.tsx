@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatBases, formatBytes, formatDuration } from "@/components/jobs/format";
 import { LatencyTable } from "./LatencyTable";
+import { MaintenanceRuns } from "./MaintenanceRuns";
 import { useMetrics } from "./use-metrics";
 
 const STATUS_COLORS: Record<string, string> = {
@@ -94,6 +95,7 @@ export function AdminDashboard() {
           rows={data.routes.map((r) => ({ key: `${r.method} ${r.route} ${r.status}`, label: `${r.method} ${r.route} → ${r.status}`, ...r }))}
         />
       </div>
+      <MaintenanceRuns runs={data.maintenance} />
       <p className="text-xs text-slate-500">Refreshes every 10 s · timings are this server process's, over a sliding {data.windowSeconds / 60}-minute window · generated {new Date(data.generatedAt).toLocaleTimeString()}</p>
     </div>
   );

@@ -24,14 +24,10 @@ export async function listJobsByUser(db: Db, userId: string, opts: ListJobsOptio
     where: {
       userId,
       ...(opts.status ? { status: opts.status } : {}),
-      ...(cursor
-        ? {
-            OR: [
-              { createdAt: { lt: cursor.createdAt } },
-              { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-            ],
-          }
-        : {}),
+      // "Before the cursor" as a range plus one excluded tie, not an OR of two branches: the
+      // range walks the (user_id, created_at, id) index from the cursor, and the OR form cost a
+      // far page about twice the first (bench:api).
+      ...(cursor ? { createdAt: { lte: cursor.createdAt }, NOT: { createdAt: cursor.createdAt, id: { gte: cursor.id } } } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { readEventLoopDelay } from "./event-loop";
+import { listMaintenanceRuns } from "@/lib/maintenance/runs";
 import { jobStats } from "./job-stats";
 import { metrics } from "./registry";
 import { summaryRows } from "./summaries";
@@ -7,7 +8,12 @@ import { summaryRows } from "./summaries";
 /** Everything GET /api/admin/metrics answers, in one JSON document. */
 export async function metricsSnapshot(db: Db, now = new Date()) {
   const m = metrics();
-  const [dbRows, httpRows, jobs] = await Promise.all([summaryRows(m.dbOperation), summaryRows(m.httpRequest), jobStats(db, now)]);
+  const [dbRows, httpRows, jobs, maintenance] = await Promise.all([
+    summaryRows(m.dbOperation),
+    summaryRows(m.httpRequest),
+    jobStats(db, now),
+    listMaintenanceRuns(db, 5),
+  ]);
   return {
     generatedAt: now.toISOString(),
     windowSeconds: 600,
@@ -28,5 +34,6 @@ export async function metricsSnapshot(db: Db, now = new Date()) {
       p99: r.p99,
     })),
     jobs,
+    maintenance,
   };
 }

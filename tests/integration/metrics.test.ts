@@ -60,6 +60,7 @@ describe("GET /api/admin/metrics", () => {
     expect(body.jobs).toMatchObject({ queueDepth: 1, byStatus: { Submitted: 1, Completed: 0 } });
     expect(body.jobs.oldestQueuedSeconds).toBeGreaterThanOrEqual(59);
     expect(Array.isArray(body.database)).toBe(true);
+    expect(body.maintenance).toEqual([]); // no run yet; the admin page shows the last five
   });
 
   it("re-reads the role: a demoted admin is refused on the next request", async () => {
