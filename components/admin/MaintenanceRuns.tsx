@@ -14,7 +14,9 @@ export function MaintenanceRuns({ runs }: { runs: MaintenanceRunSummary[] }) {
     <section className="rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Maintenance runs">
       <h2 className="border-b border-slate-200 px-4 py-3 text-base font-semibold">Last maintenance runs</h2>
       {runs.length === 0 ? (
-        <p className="p-4 text-sm text-slate-500">No maintenance run yet. The scheduler runs it daily; `npm run maintenance` runs it now.</p>
+        <p className="p-4 text-sm text-slate-500">
+          No maintenance run yet. The scheduler runs it daily; <code className="rounded bg-slate-100 px-1">npm run maintenance</code> runs it now.
+        </p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm">

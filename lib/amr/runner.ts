@@ -70,7 +70,8 @@ export function runPredictionInWorker(options: RunPredictionOptions): Promise<Am
   const { signal, onProgress } = options;
   const workerPath = options.workerPath ?? defaultWorkerPath();
   if (signal?.aborted) return Promise.reject(abortError());
-  if (!existsSync(workerPath)) {
+  // The path is only known at run time; without the hint Turbopack traces the whole project.
+  if (!existsSync(/* turbopackIgnore: true */ workerPath)) {
     return Promise.reject(new Error(`AMR worker bundle not found at ${workerPath}: run "npm run build:engine" or set AMR_WORKER_PATH.`));
   }
   const input: WorkerInput = { inputPath: path.resolve(options.inputPath), params: options.params, dbDir: options.dbDir };

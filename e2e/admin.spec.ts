@@ -1,0 +1,32 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+test("the first admin, created from the shell, sees live performance metrics", async ({ page, request }) => {
+  const username = `admin${Date.now().toString(36)}`;
+  const password = "an admin passphrase for e2e 7";
+  // The documented way to create the first admin (README), against the e2e server's database.
+  execFileSync("node_modules/.bin/tsx", ["scripts/user-create.ts", "--admin", username], {
+    env: { ...process.env, DATABASE_FILE: `file:./prisma/e2e-${port}.db`, AMR_USER_PASSWORD: password },
+    stdio: "pipe",
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("heading", { name: "Performance" })).toBeVisible();
+  await expect(page.getByTestId("stat-Queue depth")).toHaveText(/^\d+$/);
+  await expect(page.getByRole("region", { name: "Jobs by status" }).locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Database operations" })).toContainText("User.hotGet");
+  await expect(page.getByRole("region", { name: "Maintenance runs" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/admin.png", fullPage: true });
+
+  // Without a session the same data is refused (401, never a redirect).
+  const anonymous = await request.get("/api/admin/metrics", { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(401);
+});
