@@ -1,19 +1,9 @@
 // `npm run worker`: a standalone job worker on the same database as the web server. Run several
 // for more throughput; each claims jobs atomically. SIGTERM/SIGINT hand running jobs back.
 import { prisma } from "@/lib/db";
-import { getStorage } from "@/lib/storage";
-import { systemClock } from "@/lib/jobs/worker/clock";
-import { workerTimings } from "@/lib/jobs/worker/config";
-import { workerThreadRunner } from "@/lib/jobs/worker/engine-runner";
-import { startWorker } from "@/lib/jobs/worker/worker-loop";
+import { startAppWorker } from "@/lib/jobs/worker/app-worker";
 
-const worker = startWorker({
-  db: prisma,
-  storage: getStorage(),
-  runner: workerThreadRunner,
-  clock: systemClock,
-  ...workerTimings(),
-});
+const worker = startAppWorker();
 console.log(`[worker] ${worker.owner} started`);
 // Keeps the process alive: the loop's own timers are unref'd so a web server can exit freely.
 const keepAlive = setInterval(() => undefined, 1 << 30);

@@ -41,7 +41,8 @@ export const MODELS: ModelInfo[] = [
   },
 ];
 
-const PARAM_FIELDS: Record<string, keyof AmrParams> = {
+/** The API's snake_case parameter names (the original plan's columns) and their AmrParams fields. */
+export const PARAM_FIELDS: Record<string, keyof AmrParams> = {
   batch_size: "batchSize",
   segment_length: "segmentLength",
   segment_overlap: "segmentOverlap",

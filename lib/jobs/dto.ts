@@ -3,6 +3,7 @@ import { retentionPolicy, type RetentionPolicy } from "@/lib/maintenance/policy"
 import { projectedRetention } from "@/lib/maintenance/retention";
 import { isJobStatus } from "./status";
 import type { JobDetail, JobProgressInfo, JobSummary } from "./types";
+import { toAmrParams } from "./params";
 
 type JobRow = AmrJob & { params?: AmrJobParams | null };
 
@@ -56,17 +57,7 @@ export function toJobDetailWith(row: JobRow, policy: RetentionPolicy): JobDetail
   const p = row.params;
   return {
     ...toJobSummaryWith(row, policy),
-    params: p
-      ? {
-          modelName: p.modelName,
-          batchSize: p.batchSize,
-          segmentLength: p.segmentLength,
-          segmentOverlap: p.segmentOverlap,
-          useCpu: p.useCpu,
-          minIdentity: p.minIdentity,
-          minCoverage: p.minCoverage,
-        }
-      : null,
+    params: p ? toAmrParams(p) : null,
     input:
       row.inputFileName != null
         ? {

@@ -1,3 +1,4 @@
+import type { AmrParams } from "@/lib/amr/types";
 import type { JobStatus } from "./status";
 
 /** Live progress details kept as JSON in amr_jobs.additional_info. */
@@ -10,15 +11,8 @@ export interface JobProgressInfo {
   etaSeconds?: number | null;
 }
 
-export interface JobParamsInput {
-  modelName: string;
-  batchSize: number;
-  segmentLength: number;
-  segmentOverlap: number;
-  useCpu: boolean;
-  minIdentity: number;
-  minCoverage: number;
-}
+/** What amr_job_params stores: exactly the engine's parameters. */
+export type JobParamsInput = AmrParams;
 
 export interface JobInputMeta {
   fileName: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PARAM_FIELDS } from "@/lib/amr/models";
 
 /**
  * Form fields of POST /api/jobs. FormData values are strings: numbers are coerced here, and
@@ -45,16 +46,7 @@ export const uploadFieldsSchema = z.object({
 
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 
-const SNAKE: Record<string, keyof UploadFields> = {
-  job_name: "jobName",
-  model_name: "modelName",
-  batch_size: "batchSize",
-  segment_length: "segmentLength",
-  segment_overlap: "segmentOverlap",
-  use_cpu: "useCpu",
-  min_identity: "minIdentity",
-  min_coverage: "minCoverage",
-};
+const SNAKE: Record<string, keyof UploadFields> = { job_name: "jobName", model_name: "modelName", ...PARAM_FIELDS };
 
 export const KNOWN_FIELDS = new Set<string>([...Object.keys(uploadFieldsSchema.shape), ...Object.keys(SNAKE)]);
 

@@ -1,7 +1,10 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import type { CreateJobDeps } from "@/lib/jobs/create-job";
+import { overrideStorage } from "@/lib/storage";
+import { createTestDb, type TestDb } from "./test-db";
 import type { Db } from "@/lib/db";
 import { LocalStorage } from "@/lib/storage/local-storage";
 
@@ -59,4 +62,33 @@ export function randomGenome(bases: number, seed = 1, id = "contig1"): string {
     seq += letters[(x >>> 0) & 3];
   }
   return `>${id}\n${seq.replace(/(.{60})/g, "$1\n")}\n`;
+}
+
+export type TempStorage = ReturnType<typeof tempStorage>;
+
+/** Per test: a migrated throwaway database and a storage directory, handed to `set`. */
+export function useTestDbAndStorage(set: (t: TestDb, s: TempStorage) => void): void {
+  let current: { t: TestDb; s: TempStorage } | undefined;
+  beforeEach(async () => {
+    current = { t: await createTestDb(), s: tempStorage() };
+    set(current.t, current.s);
+  });
+  afterEach(async () => {
+    await current?.t.close();
+    current?.s.cleanup();
+  });
+}
+
+/** Per test: a storage directory installed as the application's storage (for route tests). */
+export function useAppStorage(set: (s: TempStorage) => void): void {
+  let current: TempStorage | undefined;
+  beforeEach(() => {
+    current = tempStorage();
+    overrideStorage(current.storage);
+    set(current);
+  });
+  afterEach(() => {
+    overrideStorage(undefined);
+    current?.cleanup();
+  });
 }

@@ -1,5 +1,5 @@
 import { readFileSync, createReadStream } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadCatalog, predictAmr, readFasta, toGenesTsv } from "@/lib/amr";
 import { claimNextJob } from "@/lib/jobs/claim-job";
 import { createJob } from "@/lib/jobs/create-job";
@@ -8,18 +8,14 @@ import { readResult } from "@/lib/jobs/read-result";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { workerThreadRunner } from "@/lib/jobs/worker/engine-runner";
 import { runClaimedJob, type RunDeps } from "@/lib/jobs/worker/run-claimed-job";
-import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
-import { EXAMPLES, filesUnder, jobDepsFor, tempStorage, uploadRequest } from "../helpers/jobs";
+import { seedUser, type TestDb } from "../helpers/test-db";
+import { EXAMPLES, filesUnder, jobDepsFor, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 
 let t: TestDb;
-let s: ReturnType<typeof tempStorage>;
-beforeEach(async () => {
-  t = await createTestDb();
-  s = tempStorage();
-});
-afterEach(async () => {
-  await t.close();
-  s.cleanup();
+let s: TempStorage;
+useTestDbAndStorage((db, storage) => {
+  t = db;
+  s = storage;
 });
 
 const runDeps = (): RunDeps => ({

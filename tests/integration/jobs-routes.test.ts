@@ -1,30 +1,24 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as listJobs, POST as uploadJob } from "@/app/api/jobs/route";
 import { DELETE as deleteJobRoute, GET as getJobRoute } from "@/app/api/jobs/[id]/route";
 import { POST as cancelRoute } from "@/app/api/jobs/[id]/cancel/route";
 import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
 import { POST as rerunRoute } from "@/app/api/jobs/[id]/rerun/route";
 import { GET as modelsRoute } from "@/app/api/models/route";
-import { overrideStorage } from "@/lib/storage";
 import { claimNextJob } from "@/lib/jobs/claim-job";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { runClaimedJob } from "@/lib/jobs/worker/run-claimed-job";
 import { useAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { controllableRunner } from "../helpers/fake-runner";
-import { EXAMPLES, filesUnder, randomGenome, tempStorage } from "../helpers/jobs";
+import { EXAMPLES, filesUnder, randomGenome, useAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
 const t = useAppTestDb();
-let s: ReturnType<typeof tempStorage>;
-beforeEach(() => {
-  s = tempStorage();
-  overrideStorage(s.storage);
-});
-afterEach(() => {
-  overrideStorage(undefined);
-  s.cleanup();
+let s: TempStorage;
+useAppStorage((storage) => {
+  s = storage;
 });
 
 const BASE = "http://localhost:3000";

@@ -1,22 +1,20 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createJob } from "@/lib/jobs/create-job";
 import { AppError } from "@/lib/errors";
-import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
-import { EXAMPLES, filesUnder, jobDepsFor, randomGenome, tempStorage, uploadRequest } from "../helpers/jobs";
+import { seedUser, type TestDb } from "../helpers/test-db";
+import { EXAMPLES, filesUnder, jobDepsFor, randomGenome, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 
 let t: TestDb;
-let s: ReturnType<typeof tempStorage>;
+let s: TempStorage;
 let userId: string;
-beforeEach(async () => {
-  t = await createTestDb();
-  s = tempStorage();
-  userId = (await seedUser(t.db)).id;
+useTestDbAndStorage((db, storage) => {
+  t = db;
+  s = storage;
 });
-afterEach(async () => {
-  await t.close();
-  s.cleanup();
+beforeEach(async () => {
+  userId = (await seedUser(t.db)).id;
 });
 
 async function expectRejected(req: Request, code: string, message: RegExp, over = {}) {

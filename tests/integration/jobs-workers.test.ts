@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db";
 import { cancelJob } from "@/lib/jobs/cancel-job";
 import { claimNextJob } from "@/lib/jobs/claim-job";
@@ -14,20 +14,18 @@ import { startWorker, type WorkerHandle } from "@/lib/jobs/worker/worker-loop";
 import { systemClock, type Clock } from "@/lib/jobs/worker/clock";
 import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
 import { controllableRunner, waitFor } from "../helpers/fake-runner";
-import { filesUnder, tempStorage } from "../helpers/jobs";
-import { createTestDb, defaultParams, seedUser, type TestDb } from "../helpers/test-db";
+import { filesUnder, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
-let s: ReturnType<typeof tempStorage>;
+let s: TempStorage;
 let userId: string;
-beforeEach(async () => {
-  t = await createTestDb();
-  s = tempStorage();
-  userId = (await seedUser(t.db)).id;
+useTestDbAndStorage((db, storage) => {
+  t = db;
+  s = storage;
 });
-afterEach(async () => {
-  await t.close();
-  s.cleanup();
+beforeEach(async () => {
+  userId = (await seedUser(t.db)).id;
 });
 
 async function queueJob(n = 0) {

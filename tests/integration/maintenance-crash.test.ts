@@ -1,21 +1,17 @@
 import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FAIL_POINTS, InjectedFailure } from "@/lib/maintenance/fail-points";
-import { filesUnder, tempStorage } from "../helpers/jobs";
-import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
+import { filesUnder, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob, type SeededJob } from "./maintenance-fixtures";
 
 let t: TestDb;
-let s: ReturnType<typeof tempStorage>;
-beforeEach(async () => {
-  t = await createTestDb();
-  s = tempStorage();
-});
-afterEach(async () => {
-  await t.close();
-  s.cleanup();
+let s: TempStorage;
+useTestDbAndStorage((db, storage) => {
+  t = db;
+  s = storage;
 });
 
 /** Work for every step: stale, purge, archive (with files), an orphan; batches of 2 so crashes land mid-way. */

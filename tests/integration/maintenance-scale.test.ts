@@ -2,21 +2,17 @@ import { randomUUID } from "node:crypto";
 import v8 from "node:v8";
 import vm from "node:vm";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sqlTime } from "@/lib/jobs/sql-time";
-import { tempStorage } from "../helpers/jobs";
-import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
+import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
 let t: TestDb;
-let s: ReturnType<typeof tempStorage>;
-beforeEach(async () => {
-  t = await createTestDb();
-  s = tempStorage();
-});
-afterEach(async () => {
-  await t.close();
-  s.cleanup();
+let s: TempStorage;
+useTestDbAndStorage((db, storage) => {
+  t = db;
+  s = storage;
 });
 
 /** Raw inserts in one transaction: seeding 20 000 rows through Prisma would dominate the test. */

@@ -1,10 +1,6 @@
-import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { getStorage } from "@/lib/storage";
-import { systemClock } from "./clock";
-import { workerThreadRunner } from "./engine-runner";
-import { workerTimings } from "./config";
-import { startWorker, type WorkerHandle } from "./worker-loop";
+import { startAppWorker } from "./app-worker";
+import type { WorkerHandle } from "./worker-loop";
 
 const g = globalThis as unknown as { amrWorker?: WorkerHandle };
 
@@ -12,13 +8,7 @@ const g = globalThis as unknown as { amrWorker?: WorkerHandle };
 export function startInProcessWorker(): WorkerHandle | null {
   if (!getEnv().WORKER_ENABLED) return null;
   if (g.amrWorker) return g.amrWorker;
-  const worker = startWorker({
-    db: prisma,
-    storage: getStorage(),
-    runner: workerThreadRunner,
-    clock: systemClock,
-    ...workerTimings(),
-  });
+  const worker = startAppWorker();
   g.amrWorker = worker;
   const stop = () => void worker.stop();
   process.once("SIGTERM", stop);

@@ -1,8 +1,8 @@
-import type { AmrParams } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
 import { metrics } from "@/lib/metrics/registry";
 import { storageKeys, type Storage } from "@/lib/storage";
 import type { Claim } from "../claim-job";
+import { toAmrParams } from "../params";
 import { getJob } from "../queries";
 import { RESULT_FORMATS, renderResultFiles, type ResultFormat } from "../result-files";
 import { updateJobStatus } from "../update-job-status";
@@ -71,16 +71,7 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
   }, deps.cancelPollMs);
   watch.unref?.();
 
-  const p = job.params;
-  const params: AmrParams = {
-    modelName: p.modelName,
-    batchSize: p.batchSize,
-    segmentLength: p.segmentLength,
-    segmentOverlap: p.segmentOverlap,
-    useCpu: p.useCpu,
-    minIdentity: p.minIdentity,
-    minCoverage: p.minCoverage,
-  };
+  const params = toAmrParams(job.params);
 
   const runStartedAt = clock.now().getTime();
   try {
