@@ -52,9 +52,12 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
   progress.phase = "resolving";
   report();
   const genes = callGenes(hspsByContig, catalog, params);
+  // Lengths of the contigs that carry a call, so a plot can place hits on a true scale.
+  const withHits = new Set(genes.map((g) => g.contig));
+  const contigLengths = genome.contigs.filter((c) => withHits.has(c.id)).map((c) => ({ id: c.id, length: c.sequence.length }));
   const result: AmrResult = {
     model: params.modelName,
-    input: { contigs: genome.contigs.length, bases: genome.bases },
+    input: { contigs: genome.contigs.length, bases: genome.bases, contigLengths },
     genes,
     phenotypes: derivePhenotypes(catalog, genes),
   };

@@ -19,7 +19,7 @@ describe("predict CLI", () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.model).toBe("resfinder-genes");
-    expect(result.input).toEqual({ contigs: 1, bases: 876 });
+    expect(result.input).toEqual({ contigs: 1, bases: 876, contigLengths: [{ id: "test_isolate_02", length: 876 }] });
     expect(result.genes).toEqual([
       expect.objectContaining({ refId: "blaCTX-M-33_1_AY238472", gene: "blaCTX-M-33", accession: "AY238472", class: "Beta-lactam", contig: "test_isolate_02", start: 1, end: 876, strand: "+", identity: 100, coverage: 100, alignmentLength: 876, referenceLength: 876 }),
     ]);

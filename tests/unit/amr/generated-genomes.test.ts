@@ -34,7 +34,15 @@ describe("genes inserted into random genomes", () => {
       const result = await run(genome.fasta, params());
       const expected = genome.insertions.filter((i: Insertion) => i.called).map(callKey).sort();
       expect(result.genes.map(callKey).sort()).toEqual(expected);
-      expect(result.input).toEqual({ contigs: 4, bases: genome.bases });
+      expect(result.input).toMatchObject({ contigs: 4, bases: genome.bases });
+      // The plot's scale: the length of every contig that carries a call, and only those.
+      const lengths = new Map(genome.fasta.split(">").slice(1).map((rec) => {
+        const [head, ...lines] = rec.split("\n");
+        return [head.split(/\s/)[0], lines.join("").length] as const;
+      }));
+      const called = [...new Set(result.genes.map((g) => g.contig))].sort();
+      expect(result.input.contigLengths?.map((c) => c.id).sort()).toEqual(called);
+      for (const c of result.input.contigLengths ?? []) expect(c.length).toBe(lengths.get(c.id));
     });
   }
 
