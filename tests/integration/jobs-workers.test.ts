@@ -155,6 +155,32 @@ describe("leases", () => {
   });
 });
 
+describe("heartbeat", () => {
+  it("keeps renewing the lease of a job that runs far longer than the lease, so no sweep reclaims it", async () => {
+    const job = await queueJob();
+    const runner: EngineRunner = async (run) => {
+      await new Promise((r) => setTimeout(r, 1500)); // a long step, off the worker's event loop
+      return controllableRunner().runner(run);
+    };
+    const w = startWorker({
+      ...deps(runner),
+      leaseMs: 300,
+      cancelPollMs: 50,
+      concurrency: 1,
+      maxAttempts: 3,
+      pollMs: 10,
+      reclaimEveryMs: 50, // sweeping for dead workers all the while
+      log: () => undefined,
+    });
+    try {
+      await waitFor(async () => (await getJob(t.db, job.id))?.status === "Completed", 10_000);
+    } finally {
+      await w.stop();
+    }
+    expect(await getJob(t.db, job.id)).toMatchObject({ status: "Completed", attempts: 1 });
+  });
+});
+
 describe("cancel", () => {
   it("cancels a queued job so that it never runs", async () => {
     const job = await queueJob();
