@@ -44,6 +44,9 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
   let fileName = "";
   let sizeBytes = 0;
   const hash = createHash("sha256");
+  // The file's write pipeline; on failure it is awaited before the temp file is removed, or a
+  // write stream still opening could re-create the file after the removal.
+  let fileDone: Promise<void> = Promise.resolve();
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -57,11 +60,13 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
         reject(new AppError("bad_request", "Malformed multipart request."));
         return;
       }
-      let fileDone: Promise<void> = Promise.resolve();
       const body = Readable.fromWeb(req.body as unknown as NodeWebStream<Uint8Array>);
+      let fileStream: Readable | null = null;
       const fail = (err: unknown) => {
         body.unpipe(bb);
         body.destroy();
+        // Ends the write pipeline too (it rejects), so the caller can wait for it, then clean up.
+        fileStream?.destroy();
         reject(err);
       };
 
@@ -77,6 +82,7 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
           return;
         }
         fileSeen = true;
+        fileStream = stream;
         fileName = toDisplayName(info.filename);
         const counter = new Transform({
           transform(chunk: Buffer, _enc, cb) {
@@ -102,6 +108,7 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
     if (sizeBytes === 0) throw new AppError("invalid_genome", "The file is empty.");
     return { temp, fileName, sizeBytes, sha256: hash.digest("hex"), fields };
   } catch (err) {
+    await fileDone.catch(() => undefined);
     await temp.discard();
     throw err;
   }
