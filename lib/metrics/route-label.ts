@@ -1,3 +1,5 @@
+import { metrics } from "./registry";
+
 /** A low-cardinality route label: ids become ":id" so each route is one series, not one per job. */
 export function routeLabel(url: string): string {
   const { pathname } = new URL(url, "http://x");
@@ -10,11 +12,8 @@ export function routeLabel(url: string): string {
 
 /** Records one request's duration; the only call site is the route wrappers. */
 export function observeRequest(req: Request, status: number, startedAt: number): void {
-  // Imported lazily so that code paths without metrics never build the registry.
-  void import("./registry").then(({ metrics }) =>
-    metrics().httpRequest.observe(
-      { route: routeLabel(req.url), method: req.method, status: String(status) },
-      (performance.now() - startedAt) / 1000,
-    ),
+  metrics().httpRequest.observe(
+    { route: routeLabel(req.url), method: req.method, status: String(status) },
+    (performance.now() - startedAt) / 1000,
   );
 }
