@@ -1,27 +1,23 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
 import { GET as getJobRoute } from "@/app/api/jobs/[id]/route";
 import { STALE_PROCESSING_MESSAGE, STALE_SUBMITTED_MESSAGE } from "@/lib/maintenance/stale-jobs";
-import { overrideStorage } from "@/lib/storage";
 import { useAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
-import { filesUnder, tempStorage } from "../helpers/jobs";
+import { filesUnder, useAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 import { DAY, NOW, daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
 const t = useAppTestDb();
-let s: ReturnType<typeof tempStorage>;
+let s: TempStorage;
 let user: { id: string };
-beforeEach(async () => {
-  s = tempStorage();
-  overrideStorage(s.storage);
-  user = await seedUser(t.current.db);
+useAppStorage((storage) => {
+  s = storage;
 });
-afterEach(() => {
-  overrideStorage(undefined);
-  s.cleanup();
+beforeEach(async () => {
+  user = await seedUser(t.current.db);
 });
 
 const BASE = "http://localhost:3000";
