@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createJob } from "@/lib/jobs/create-job";
-import { AppError } from "@/lib/errors";
+import { LocalStorage } from "@/lib/storage/local-storage";
+import { AppError, toErrorPayload } from "@/lib/errors";
 import { seedUser, type TestDb } from "../helpers/test-db";
 import { EXAMPLES, filesUnder, jobDepsFor, randomGenome, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 
@@ -122,5 +123,29 @@ describe("createJob", () => {
     const err = await createJob(deps, userId, uploadRequest({ name: "x.fa", data: randomGenome(300) })).catch((e: unknown) => e);
     expect((err as AppError).code).toBe("rate_limited");
     expect(await t.db.amrJob.count()).toBe(2);
+  });
+});
+
+describe("a full disk", () => {
+  it("fails the upload with a generic error, keeps no row or file, and the next upload works", async () => {
+    // /dev/full answers every write with ENOSPC, as a full disk does.
+    class FullDisk extends LocalStorage {
+      override async createTemp() {
+        return { path: "/dev/full", commit: async () => undefined, discard: async () => undefined };
+      }
+    }
+    const fullDisk = new FullDisk(s.dir);
+    const err = await createJob(jobDepsFor(t.db, fullDisk), userId, uploadRequest({ name: "g.fa", data: randomGenome(5000) })).catch(
+      (e: unknown) => e,
+    );
+    expect((err as NodeJS.ErrnoException).code).toBe("ENOSPC");
+    const { status, body } = toErrorPayload(err);
+    expect(status).toBe(500);
+    expect(JSON.stringify(body)).not.toMatch(/ENOSPC|dev\/full/);
+    expect(await t.db.amrJob.count()).toBe(0);
+    expect(filesUnder(s.dir)).toEqual([]);
+    await expect(createJob(jobDepsFor(t.db, s.storage), userId, uploadRequest({ name: "g.fa", data: randomGenome(500) }))).resolves.toMatchObject({
+      status: "Submitted",
+    });
   });
 });
