@@ -26,6 +26,18 @@ test("the first admin, created from the shell, sees live performance metrics", a
   await expect(page.getByRole("region", { name: "Maintenance runs" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/admin.png", fullPage: true });
 
+  // Account administration: find a new account and disable it.
+  const plain = `plain${Date.now().toString(36)}`;
+  expect((await request.post("/api/auth/register", { data: { username: plain, password } })).status()).toBe(201);
+  await page.reload();
+  page.on("dialog", (d) => void d.accept());
+  await page.getByLabel("Find accounts").fill(plain);
+  const row = page.getByTestId("account-row").filter({ hasText: plain });
+  await expect(row).toContainText("Active");
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row).toContainText("Disabled");
+  await page.screenshot({ path: "test-results/screenshots/admin-accounts.png", fullPage: true });
+
   // Without a session the same data is refused (401, never a redirect).
   const anonymous = await request.get("/api/admin/metrics", { maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);

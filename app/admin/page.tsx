@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/admin/AdminDashboard";
+import { UsersAdmin } from "@/components/admin/UsersAdmin";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { requireUserPage } from "@/lib/auth/current-user";
 
@@ -25,6 +26,9 @@ export default async function AdminPage() {
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <h1 className="mb-6 text-2xl font-semibold tracking-tight">Performance</h1>
         <AdminDashboard />
+        <div className="mt-6">
+          <UsersAdmin currentUserId={user.id} />
+        </div>
       </main>
     </>
   );

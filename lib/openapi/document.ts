@@ -1,11 +1,12 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { accountOperations } from "./account-operations";
+import { adminOperations } from "./admin-operations";
 import { jobOperations } from "./jobs-operations";
 import type { Access, Operation } from "./operation";
 import { serviceOperations } from "./service-operations";
 
 /** Every documented operation; tests/integration/openapi.test.ts checks it against app/api. */
-export const OPERATIONS: readonly Operation[] = [...jobOperations, ...accountOperations, ...serviceOperations];
+export const OPERATIONS: readonly Operation[] = [...jobOperations, ...accountOperations, ...serviceOperations, ...adminOperations];
 
 const SECURITY: Record<Access, Record<string, string[]>[]> = {
   public: [],

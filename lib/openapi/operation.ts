@@ -25,7 +25,7 @@ export const jsonBody = (schema: z.ZodType, example: unknown): MediaSpec[] => [{
 
 /** One method on one path, as the route handler implements it. */
 export interface Operation {
-  method: "get" | "post" | "delete";
+  method: "get" | "post" | "patch" | "delete";
   /** OpenAPI form: /api/jobs/{id}. */
   path: string;
   tag: string;

@@ -10,6 +10,7 @@ import type { HealthReport } from "@/lib/health";
 import { JOB_STATUSES } from "@/lib/jobs/status";
 import type { JobDetail, JobSummary } from "@/lib/jobs/types";
 import type { MaintenanceRunSummary } from "@/lib/maintenance/runs";
+import type { AdminUserView } from "@/lib/auth/admin-users";
 
 // Exact equality (optional and readonly members included), not mere mutual assignability.
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
@@ -173,6 +174,19 @@ export const createdTokenSchema = z.object({
   secret: z.string().regex(/^amr_[A-Za-z0-9_-]{43}$/).meta({ description: "The token itself. Shown in this answer only; only its hash is stored." }),
 });
 
+export const adminUserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    email: z.string().nullable(),
+    role: z.enum(["user", "admin"]),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+    lastLogin: z.string().nullable(),
+    jobs: z.int(),
+  })
+  .meta({ id: "AdminUser" });
+
 // Compile-time ties between the schemas above and the types the routes really send.
 export type SchemasInSync = [
   Assert<Same<z.infer<typeof errorSchema>, ErrorBody>>,
@@ -183,4 +197,5 @@ export type SchemasInSync = [
   Assert<Same<z.infer<typeof healthSchema>, HealthReport>>,
   Assert<Same<z.infer<typeof maintenanceRunSchema>, MaintenanceRunSummary>>,
   Assert<Same<z.infer<typeof apiTokenSchema>, ApiTokenDto>>,
+  Assert<Same<z.infer<typeof adminUserSchema>, AdminUserView>>,
 ];
