@@ -2,7 +2,7 @@
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/errors";
-import { bearerMatches } from "@/lib/metrics/bearer";
+import { bearerMatches } from "@/lib/http/bearer-secret";
 import { prometheusText } from "@/lib/metrics/prometheus";
 
 export const dynamic = "force-dynamic";

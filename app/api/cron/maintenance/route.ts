@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { json } from "@/lib/http/json";
 import { runAppMaintenance } from "@/lib/maintenance/app-deps";
-import { isAuthorizedCronRequest } from "@/lib/maintenance/cron-auth";
+import { bearerMatches } from "@/lib/http/bearer-secret";
 
 export const dynamic = "force-dynamic";
 // A large backlog can take a while; Vercel caps this at the plan's function limit.
@@ -11,7 +11,7 @@ export const maxDuration = 300;
 
 export async function GET(req: Request): Promise<Response> {
   try {
-    if (!isAuthorizedCronRequest(req.headers.get("authorization"), getEnv().CRON_SECRET)) {
+    if (!bearerMatches(req.headers.get("authorization"), getEnv().CRON_SECRET)) {
       throw new AppError("unauthorized", "A valid cron secret is required.", { headers: { "WWW-Authenticate": "Bearer" } });
     }
     const { archived, purged, failedStale, orphansRemoved, missingFiles, durationMs, skipped } = await runAppMaintenance("cron");

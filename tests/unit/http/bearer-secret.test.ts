@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isAuthorizedCronRequest } from "@/lib/maintenance/cron-auth";
+import { bearerMatches } from "@/lib/http/bearer-secret";
 
 const SECRET = "s3cret-s3cret-s3cret";
 
-describe("isAuthorizedCronRequest", () => {
+describe("bearerMatches", () => {
   it("accepts exactly `Bearer <secret>`", () => {
-    expect(isAuthorizedCronRequest(`Bearer ${SECRET}`, SECRET)).toBe(true);
+    expect(bearerMatches(`Bearer ${SECRET}`, SECRET)).toBe(true);
   });
 
   it.each([
@@ -17,11 +17,11 @@ describe("isAuthorizedCronRequest", () => {
     ["the secret plus more", `Bearer ${SECRET}x`],
     ["lower-case scheme", `bearer ${SECRET}`],
   ])("refuses %s", (_label, header) => {
-    expect(isAuthorizedCronRequest(header, SECRET)).toBe(false);
+    expect(bearerMatches(header, SECRET)).toBe(false);
   });
 
   it("fails closed when no secret is configured, even for `Bearer undefined`", () => {
-    expect(isAuthorizedCronRequest("Bearer undefined", undefined)).toBe(false);
-    expect(isAuthorizedCronRequest("Bearer ", "")).toBe(false);
+    expect(bearerMatches("Bearer undefined", undefined)).toBe(false);
+    expect(bearerMatches("Bearer ", "")).toBe(false);
   });
 });
