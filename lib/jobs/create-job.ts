@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { FastaError, scanFasta } from "@/lib/amr/fasta-reader";
-import { resolveParams } from "@/lib/amr/models";
 import type { Db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { storageKeys, type Storage } from "@/lib/storage";
+import { assertQueueRoom, resolveJobParams } from "./job-admission";
 import { parseUpload } from "./parse-upload";
 import { saveJob } from "./save-job";
 import { uploadFieldsSchema } from "./upload-fields";
@@ -24,14 +24,7 @@ export interface CreateJobDeps {
  */
 export async function createJob(deps: CreateJobDeps, userId: string, req: Request) {
   const { db, storage } = deps;
-  const active = await db.amrJob.count({ where: { userId, status: { in: ["Submitted", "Processing"] } } });
-  if (active >= deps.maxActiveJobsPerUser) {
-    throw new AppError(
-      "rate_limited",
-      `You already have ${active} jobs queued or running (limit ${deps.maxActiveJobsPerUser}). Wait for some to finish.`,
-      { headers: { "Retry-After": "60" } },
-    );
-  }
+  await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
 
   const upload = await parseUpload(req, storage, { maxBytes: deps.maxUploadBytes });
   let committedKey: string | null = null;
@@ -42,19 +35,8 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
       const [field, message] = Object.entries(errors)[0];
       throw new AppError("validation_failed", `${field} ${message}`, { details: { fields: errors } });
     }
-    const fields = parsed.data;
-    const resolved = resolveParams({
-      modelName: fields.modelName,
-      batchSize: fields.batchSize,
-      segmentLength: fields.segmentLength,
-      segmentOverlap: fields.segmentOverlap,
-      useCpu: fields.useCpu,
-      minIdentity: fields.minIdentity,
-      minCoverage: fields.minCoverage,
-    });
-    if (!resolved.ok) {
-      throw new AppError("validation_failed", Object.values(resolved.errors)[0], { details: { fields: resolved.errors } });
-    }
+    const { jobName, ...paramFields } = parsed.data;
+    const params = resolveJobParams(paramFields);
     const scan = await scanGenome(upload.temp.path, deps.maxUncompressedBytes);
 
     const id = randomUUID();
@@ -63,8 +45,8 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
     return await saveJob(db, {
       id,
       userId,
-      jobName: fields.jobName || defaultJobName(upload.fileName),
-      params: resolved.params,
+      jobName: jobName || defaultJobName(upload.fileName),
+      params,
       inputFilePath: committedKey,
       input: {
         fileName: upload.fileName,

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { resolveParams } from "@/lib/amr/models";
 import { AppError } from "@/lib/errors";
 import { storageKeys } from "@/lib/storage";
 import type { CreateJobDeps } from "./create-job";
+import { assertQueueRoom, definedOnly, resolveJobParams } from "./job-admission";
+import { toAmrParams } from "./params";
 import { getJobForUserOrThrow } from "./queries";
 import { saveJob } from "./save-job";
 
@@ -24,23 +25,10 @@ export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: st
   if (!source.inputFilePath || !(await deps.storage.exists(source.inputFilePath))) {
     throw new AppError("conflict", "The genome of this job is no longer stored (it was archived or deleted); upload it again.");
   }
-  const active = await deps.db.amrJob.count({ where: { userId, status: { in: ["Submitted", "Processing"] } } });
-  if (active >= deps.maxActiveJobsPerUser) {
-    throw new AppError("rate_limited", `You already have ${active} jobs queued or running.`, { headers: { "Retry-After": "60" } });
-  }
-  const base = source.params;
-  const resolved = resolveParams({
-    modelName: input.modelName ?? base?.modelName,
-    batchSize: input.batchSize ?? base?.batchSize,
-    segmentLength: input.segmentLength ?? base?.segmentLength,
-    segmentOverlap: input.segmentOverlap ?? base?.segmentOverlap,
-    minIdentity: input.minIdentity ?? base?.minIdentity,
-    minCoverage: input.minCoverage ?? base?.minCoverage,
-    useCpu: input.useCpu ?? base?.useCpu,
-  });
-  if (!resolved.ok) {
-    throw new AppError("validation_failed", Object.values(resolved.errors)[0], { details: { fields: resolved.errors } });
-  }
+  await assertQueueRoom(deps.db, userId, deps.maxActiveJobsPerUser);
+  const { jobName, ...changes } = input;
+  // What the caller sends overrides the source job's settings; the rest is kept.
+  const params = resolveJobParams({ ...(source.params ? toAmrParams(source.params) : {}), ...definedOnly(changes) });
   const id = randomUUID();
   const key = storageKeys.input(id, source.inputFilePath.endsWith(".gz"));
   await deps.storage.copy(source.inputFilePath, key);
@@ -48,8 +36,8 @@ export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: st
     return await saveJob(deps.db, {
       id,
       userId,
-      jobName: input.jobName ?? `${source.jobName} (re-run)`.slice(0, 200),
-      params: resolved.params,
+      jobName: jobName ?? `${source.jobName} (re-run)`.slice(0, 200),
+      params,
       inputFilePath: key,
       input: {
         fileName: source.inputFileName ?? "genome.fa",

@@ -153,6 +153,7 @@ describe("job routes", () => {
     expect(rerun.status).toBe(201);
     const copy = await rerun.json();
     expect(copy.params.minIdentity).toBe(90);
+    expect(copy.params).toEqual({ ...body.params, minIdentity: 90 }); // everything not sent is kept
     expect(copy.input.sha256).toBe(body.input.sha256);
 
     const del = await deleteJobRoute(await authedRequest(`${BASE}/api/jobs/${body.id}`, user, { method: "DELETE" }), ctx(body.id));

@@ -1,0 +1,28 @@
+import { resolveParams } from "@/lib/amr/models";
+import type { AmrParams } from "@/lib/amr/types";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/** 429 once the user has `max` jobs queued or running (uploads and re-runs alike). */
+export async function assertQueueRoom(db: Db, userId: string, max: number): Promise<void> {
+  const active = await db.amrJob.count({ where: { userId, status: { in: ["Submitted", "Processing"] } } });
+  if (active >= max) {
+    throw new AppError("rate_limited", `You already have ${active} jobs queued or running (limit ${max}). Wait for some to finish.`, {
+      headers: { "Retry-After": "60" },
+    });
+  }
+}
+
+/** The keys a caller actually sent (absent form fields arrive as undefined). */
+export function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The model registry's defaults and ranges applied to what the caller sent; 400 naming the range otherwise. */
+export function resolveJobParams(input: Partial<AmrParams>): AmrParams {
+  const resolved = resolveParams(definedOnly(input));
+  if (!resolved.ok) {
+    throw new AppError("validation_failed", Object.values(resolved.errors)[0], { details: { fields: resolved.errors } });
+  }
+  return resolved.params;
+}
