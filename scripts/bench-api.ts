@@ -4,7 +4,7 @@
 import { spawn, fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { encodeCursor } from "@/lib/jobs/cursor";
+import { encodeCursor } from "@/lib/pagination/keyset";
 import { migrateFile } from "./lib/migrate-file";
 import { seed } from "./bench/seed";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/jobs/cursor";
+import { afterCursor, NEWEST_FIRST, parseCursor, toPage } from "@/lib/pagination/keyset";
 import { toRole, type Role } from "./session-user";
 import { disableUser, enableUser, setRole } from "./users";
 
@@ -55,20 +55,17 @@ function toView(u: Row): AdminUserView {
 
 /** Accounts, newest first, by keyset pagination; `q` matches the start of a username or email. */
 export async function listUsers(db: Db, opts: z.infer<typeof listUsersQuerySchema>) {
-  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
-  if (opts.cursor && !cursor) throw new AppError("bad_request", "Invalid cursor.");
   const rows = await db.user.findMany({
     where: {
       ...(opts.q ? { OR: [{ usernameKey: { startsWith: opts.q.toLowerCase() } }, { email: { startsWith: opts.q } }] } : {}),
-      ...(cursor ? { createdAt: { lte: cursor.createdAt }, NOT: { createdAt: cursor.createdAt, id: { gte: cursor.id } } } : {}),
+      ...afterCursor(parseCursor(opts.cursor)),
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: NEWEST_FIRST,
     take: opts.limit + 1,
     select,
   });
-  const items = rows.slice(0, opts.limit);
-  const last = items.at(-1);
-  return { items: items.map(toView), nextCursor: rows.length > opts.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  const page = toPage(rows, opts.limit);
+  return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }
 
 /**

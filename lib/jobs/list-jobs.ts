@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { afterCursor, NEWEST_FIRST, parseCursor, toPage } from "@/lib/pagination/keyset";
 import type { JobStatus } from "./status";
 
 export const MAX_PAGE_SIZE = 100;
@@ -17,24 +16,15 @@ export interface ListJobsOptions {
  */
 export async function listJobsByUser(db: Db, userId: string, opts: ListJobsOptions = {}) {
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, opts.limit ?? 20));
-  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
-  if (opts.cursor && !cursor) throw new AppError("bad_request", "Invalid cursor.");
-
   const rows = await db.amrJob.findMany({
     where: {
       userId,
       ...(opts.status ? { status: opts.status } : {}),
-      // "Before the cursor" as a range plus one excluded tie, not an OR of two branches: the
-      // range walks the (user_id, created_at, id) index from the cursor, and the OR form cost a
-      // far page about twice the first (bench:api).
-      ...(cursor ? { createdAt: { lte: cursor.createdAt }, NOT: { createdAt: cursor.createdAt, id: { gte: cursor.id } } } : {}),
+      ...afterCursor(parseCursor(opts.cursor)),
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: NEWEST_FIRST,
     take: limit + 1,
     include: { params: true },
   });
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
-  return { items, nextCursor };
+  return toPage(rows, limit);
 }

@@ -32,6 +32,23 @@ describe("admin user management", () => {
     expect(found.items.map((u: { username: string }) => u.username)).toEqual(["ada"]);
   });
 
+  it("pages through accounts with the same keyset cursors as the job list", async () => {
+    const admin = await seedUser(t.current.db, { role: "admin" });
+    for (let i = 0; i < 4; i++) await seedUser(t.current.db);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `${BASE}/api/admin/users?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = (await (await listUsersRoute(await authedRequest(url, admin), noParams)).json()) as { items: { id: string }[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((u) => u.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await listUsersRoute(await authedRequest(`${BASE}/api/admin/users?cursor=forged`, admin), noParams)).status).toBe(400);
+  });
+
   it("promotes, disables and re-enables, each effective on the target's next request", async () => {
     const admin = await seedUser(t.current.db, { role: "admin" });
     const user = await seedUser(t.current.db);

@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { CLAIM_SQL } from "@/lib/jobs/claim-job";
 import { RECLAIM_SQL } from "@/lib/jobs/worker/lease";
-import { encodeCursor } from "@/lib/jobs/cursor";
+import { encodeCursor } from "@/lib/pagination/keyset";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
 import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
 

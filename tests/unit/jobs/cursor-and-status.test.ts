@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor } from "@/lib/jobs/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/keyset";
 import { canTransition, isTerminal } from "@/lib/jobs/status";
 
 describe("cursor", () => {
