@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { archiveDueJobs } from "./archiver";
+import { pruneAuthRecords } from "./auth-records";
 import type { MaintenanceContext } from "./context";
 import { failPointChecker, type FailPoint } from "./fail-points";
 import type { RetentionPolicy } from "./policy";
@@ -43,7 +44,7 @@ export const MAX_BATCH = 500;
 const DEFAULT_LOCK_TTL_MS = 15 * 60_000;
 
 /**
- * One maintenance run: fail stale jobs, purge, archive, reconcile files. Holds the lease for its
+ * One maintenance run: fail stale jobs, purge, archive, reconcile files, prune auth records. Holds the lease for its
  * whole duration, records itself in maintenance_runs (skipped runs too) and is safe to repeat:
  * every step selects by current state, so a rerun after a crash finishes what was left.
  * Purge runs before archive so nothing is archived only to be deleted in the same run.
@@ -89,6 +90,7 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     const missing = await findRowsWithMissingFiles(ctx);
     result.missingFiles = missing.count;
     if (missing.count > 0) log(`${missing.count} job(s) have missing files, e.g. ${missing.sample.join(", ")}`);
+    await pruneAuthRecords(ctx);
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
     throw err;

@@ -24,9 +24,22 @@ export async function clearEvents(db: Db, key: string): Promise<void> {
   await db.rateLimitEvent.deleteMany({ where: { key } });
 }
 
-/** For maintenance: drops events older than the longest window. */
-export async function pruneEvents(db: Db, before: Date): Promise<number> {
-  return (await db.rateLimitEvent.deleteMany({ where: { at: { lt: before } } })).count;
+/**
+ * For maintenance: drops events older than `before` (no window looks that far back), in
+ * statements of at most `batchSize` rows so the single SQLite writer is never held for long.
+ */
+export async function pruneEvents(db: Db, before: Date, batchSize = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const old = await db.rateLimitEvent.findMany({ where: { at: { lt: before } }, select: { id: true }, take: batchSize });
+    if (old.length === 0) return total;
+    total += (await db.rateLimitEvent.deleteMany({ where: { id: { in: old.map((e) => e.id) } } })).count;
+  }
+}
+
+/** The longest window of any policy: events older than this count for nothing. */
+export function longestWindowMs(policies: Record<string, WindowPolicy>): number {
+  return Math.max(...Object.values(policies).map((p) => p.windowMs));
 }
 
 export function rateLimitedError(decision: WindowDecision, message = "Too many attempts. Try again later."): AppError {
