@@ -1,6 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatBases, formatBytes, formatDuration } from "@/components/jobs/format";
+import { formatBases, formatDuration } from "@/components/jobs/format";
+import { formatBytes } from "@/lib/units";
 import { LatencyTable } from "./LatencyTable";
 import { MaintenanceRuns } from "./MaintenanceRuns";
 import { useMetrics } from "./use-metrics";

@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { ApiError } from "./api";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/lib/units";
 import { useModels } from "./hooks";
 import { checkFile, checkParams, FORM_NAME, LABEL } from "./param-fields";
 import { ProgressBar } from "./ProgressBar";

@@ -1,10 +1,3 @@
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
-}
-
 export function formatBases(n: number): string {
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(2)} Mbp`;
   if (n >= 1_000) return `${(n / 1_000).toFixed(1)} kbp`;

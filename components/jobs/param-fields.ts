@@ -1,4 +1,5 @@
 import type { ModelParameter } from "@/lib/amr/models";
+import { formatBytes } from "@/lib/units";
 
 /** The API's snake_case parameter names as form fields (both are accepted by POST /api/jobs). */
 export const FORM_NAME: Record<string, string> = {
@@ -43,7 +44,7 @@ const GENOME_NAME = /\.(fa|fasta|fna|fas|fsa|ffn|seq)(\.gz)?$/i;
 
 export function checkFile(file: File, maxBytes: number): string | null {
   if (file.size === 0) return "This file is empty.";
-  if (file.size > maxBytes) return `This file is larger than the upload limit (${Math.round(maxBytes / 1024 / 1024)} MB).`;
+  if (file.size > maxBytes) return `This file is larger than the upload limit (${formatBytes(maxBytes)}).`;
   if (!GENOME_NAME.test(file.name) && !/\.gz$/i.test(file.name)) {
     return "Choose a FASTA file (.fa, .fasta, .fna, optionally .gz).";
   }

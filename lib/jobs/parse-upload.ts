@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
+import { formatBytes } from "@/lib/units";
 import type { Storage, TempFile } from "@/lib/storage";
 import { toDisplayName } from "./display-name";
 import { KNOWN_FIELDS, normaliseFieldName } from "./upload-fields";
@@ -118,10 +119,4 @@ function tooLarge(max: number): AppError {
   return new AppError("payload_too_large", `The file is larger than the ${formatBytes(max)} upload limit.`, {
     details: { maxBytes: max },
   });
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
-  return `${n} bytes`;
 }

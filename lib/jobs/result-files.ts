@@ -14,10 +14,6 @@ export const RESULT_FORMATS = {
 
 export type ResultFormat = keyof typeof RESULT_FORMATS;
 
-export function isResultFormat(v: string): v is ResultFormat {
-  return Object.hasOwn(RESULT_FORMATS, v);
-}
-
 /** Renders every result file of one run; the worker writes them, downloads read them. */
 export function renderResultFiles(result: AmrResult, sampleName: string): Record<ResultFormat, string> {
   return {
