@@ -19,8 +19,14 @@ UPDATE amr_jobs
    AND status = 'Submitted'
 RETURNING id, lease_token AS leaseToken, attempts`;
 
+export const QUEUED_SQL = "SELECT 1 FROM amr_jobs WHERE status = 'Submitted' AND cancel_requested = 0 LIMIT 1";
+
 /** Takes the oldest Submitted job and leases it to `owner` until now + leaseMs. */
 export async function claimNextJob(db: Db, owner: string, opts: { leaseMs: number; now?: Date }): Promise<Claim | null> {
+  // Idle workers poll every second; a read answers "nothing queued" without taking SQLite's
+  // single write lock, which the UPDATE below would, even when it matches no row.
+  const queued = await db.$queryRawUnsafe<unknown[]>(QUEUED_SQL);
+  if (queued.length === 0) return null;
   const now = opts.now ?? new Date();
   const token = randomUUID();
   const rows = await db.$queryRawUnsafe<{ id: string; leaseToken: string; attempts: bigint | number }[]>(

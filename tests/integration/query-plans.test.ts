@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { CLAIM_SQL } from "@/lib/jobs/claim-job";
+import { CLAIM_SQL, QUEUED_SQL } from "@/lib/jobs/claim-job";
 import { RECLAIM_SQL } from "@/lib/jobs/worker/lease";
 import { encodeCursor } from "@/lib/pagination/keyset";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
@@ -83,6 +83,12 @@ describe("query plans use the composite indexes", () => {
       /COUNT/i,
     );
     expect(p).toMatch(/idx_amr_jobs_user_status_created/);
+    expect(p).not.toMatch(tableScan);
+  });
+
+  it("the idle poll before a claim", () => {
+    const p = plan(QUEUED_SQL);
+    expect(p).toMatch(/idx_amr_jobs_status/);
     expect(p).not.toMatch(tableScan);
   });
 
