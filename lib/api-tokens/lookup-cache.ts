@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { sharedMemo, TtlMemo } from "@/lib/cache/ttl-memo";
 
 /** The columns a request needs to accept a token. */
 export interface TokenRecord {
@@ -15,39 +15,26 @@ export interface TokenRecord {
  * (another process, a manual UPDATE) it applies within `ttlMs`. Unknown tokens are not cached,
  * so guesses cannot fill the cache.
  */
-interface Entry {
-  record: TokenRecord;
-  loadedAt: number;
-}
+const memo = () => sharedMemo("api-token", () => new TtlMemo<TokenRecord | null>(10_000, (record) => record !== null));
 
-const g = globalThis as unknown as { amrTokenLookupCache?: LRUCache<string, Entry> };
-const cache = () => (g.amrTokenLookupCache ??= new LRUCache<string, Entry>({ max: 10_000 }));
-
-export async function cachedTokenLookup(
+export function cachedTokenLookup(
   hash: string,
   load: (hash: string) => Promise<TokenRecord | null>,
   opts: { ttlMs: number; now: number },
 ): Promise<TokenRecord | null> {
-  if (opts.ttlMs > 0) {
-    const hit = cache().get(hash);
-    if (hit && opts.now - hit.loadedAt < opts.ttlMs && opts.now >= hit.loadedAt) return hit.record;
-  }
-  const record = await load(hash);
-  if (record && opts.ttlMs > 0) cache().set(hash, { record, loadedAt: opts.now });
-  else cache().delete(hash);
-  return record;
+  return memo().get(hash, load, opts);
 }
 
 /** Keeps a cached record's last use current after this process wrote it. */
 export function noteTokenUse(hash: string, at: Date): void {
-  const hit = cache().get(hash);
-  if (hit) hit.record.lastUsedAt = at;
+  const record = memo().peek(hash);
+  if (record) record.lastUsedAt = at;
 }
 
 export function invalidateTokenLookup(hash: string): void {
-  cache().delete(hash);
+  memo().invalidate(hash);
 }
 
 export function clearTokenLookupCache(): void {
-  cache().clear();
+  memo().clear();
 }
