@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { isTerminal } from "@/lib/jobs/status";
 import { ApiError, postJson, type JobDetail } from "./api";
 import { useModels } from "./hooks";
-import { checkParams, FORM_NAME, LABEL } from "./param-fields";
+import { checkParams, FORM_NAME } from "./param-fields";
+import { ParamFields } from "./ParamFields";
 
 /** Cancel, delete and re-run, each with its own pending state and error message. */
 export function JobActions({ job, onChanged }: { job: JobDetail; onChanged: () => void }) {
@@ -91,22 +92,14 @@ function RerunForm({ job, onDone }: { job: JobDetail; onDone: (id: string) => vo
   return (
     <form onSubmit={submit} className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-4 text-left shadow-md sm:w-[28rem]">
       <p className="text-sm font-medium">Re-run on the same genome</p>
-      <div className="mt-3 grid grid-cols-2 gap-3">
-        {params.map((p) => (
-          <label key={p.name} className="text-xs text-slate-700">
-            {LABEL[p.name] ?? p.name}
-            <input
-              inputMode="decimal"
-              value={values[p.name] ?? ""}
-              placeholder={String(current?.[FORM_NAME[p.name]] ?? p.default)}
-              onChange={(e) => setValues((v) => ({ ...v, [p.name]: e.target.value }))}
-              aria-invalid={Boolean(errors[p.name])}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
-            />
-            {errors[p.name] && <span className="text-rose-700">{errors[p.name]}</span>}
-          </label>
-        ))}
-      </div>
+      <ParamFields
+        idPrefix="rerun"
+        params={params}
+        values={values}
+        errors={errors}
+        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        placeholder={(p) => String(current?.[FORM_NAME[p.name]] ?? p.default)}
+      />
       {message && <p role="alert" className="mt-2 text-sm text-rose-700">{message}</p>}
       <button disabled={pending} className="mt-3 w-full rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50">
         {pending ? "Starting…" : "Start re-run"}

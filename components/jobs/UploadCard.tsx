@@ -3,7 +3,8 @@ import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { ApiError } from "./api";
 import { formatBytes } from "@/lib/units";
 import { useModels } from "./hooks";
-import { checkFile, checkParams, FORM_NAME, LABEL } from "./param-fields";
+import { checkFile, checkParams, FORM_NAME } from "./param-fields";
+import { ParamFields } from "./ParamFields";
 import { ProgressBar } from "./ProgressBar";
 import { uploadGenome } from "./upload-request";
 
@@ -125,28 +126,13 @@ export function UploadCard({ onUploaded }: { onUploaded: (jobId: string) => void
         <p className="mt-2 text-xs text-slate-500">
           Model: <span className="font-medium">{model?.name ?? "…"}</span>. Segmenting only changes progress granularity; gene calls do not depend on it.
         </p>
-        <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
-          {numericParams.map((p) => (
-            <label key={p.name} className="block text-sm text-slate-700">
-              {LABEL[p.name] ?? p.name}
-              <input
-                inputMode="decimal"
-                name={p.name}
-                value={values[p.name] ?? ""}
-                placeholder={String(p.default)}
-                onChange={(e) => setValues((v) => ({ ...v, [p.name]: e.target.value }))}
-                aria-invalid={Boolean(fieldErrors[p.name])}
-                aria-describedby={`${p.name}-hint`}
-                className={`mt-1 block w-full rounded-md border px-3 py-1.5 text-sm focus:outline-none focus:ring-1 ${
-                  fieldErrors[p.name] ? "border-rose-400 focus:ring-rose-500" : "border-slate-300 focus:ring-teal-600"
-                }`}
-              />
-              <span id={`${p.name}-hint`} className={`mt-0.5 block text-xs ${fieldErrors[p.name] ? "text-rose-700" : "text-slate-500"}`}>
-                {fieldErrors[p.name] ?? `${p.min}–${p.max}, default ${p.default}`}
-              </span>
-            </label>
-          ))}
-        </div>
+        <ParamFields
+          idPrefix="upload"
+          params={numericParams}
+          values={values}
+          errors={fieldErrors}
+          onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        />
       </details>
 
       {error && (
