@@ -7,13 +7,14 @@ export function getJob(db: Db, id: string) {
   return db.amrJob.findUnique({ where: { id }, include: { params: true } });
 }
 
-/** Ownership lives in the query: another user's job and a missing one look the same. */
-export function getJobForUser(db: Db, userId: string, id: string) {
-  return db.amrJob.findFirst({ where: { id, userId }, include: { params: true } });
-}
+/**
+ * Ownership lives in the query: another user's job and a missing one look the same. It is the
+ * status poll's query, so it is one prepared statement (job-row-query.ts), not Prisma's two.
+ */
+export const getJobForUser = findJobWithParamsForUser;
 
 export async function getJobForUserOrThrow(db: Db, userId: string, id: string) {
-  const job = await findJobWithParamsForUser(db, userId, id);
+  const job = await getJobForUser(db, userId, id);
   if (!job) throw new AppError("not_found", "Job not found.");
   return job;
 }

@@ -230,7 +230,9 @@ describe("the hot-path job read (one raw statement)", () => {
     await updateJobProgress(t.db, queued.id, { leaseToken: claim!.leaseToken, progress: 33.3, additionalInfo: { phase: "searching" } });
     const bare = await t.db.amrJob.create({ data: { id: crypto.randomUUID(), userId: u.id, jobName: "no params", status: "Error", cancelRequested: true } });
     for (const id of [queued.id, bare.id]) {
-      expect(await findJobWithParamsForUser(t.db, u.id, id)).toEqual(await getJobForUser(t.db, u.id, id));
+      expect(await findJobWithParamsForUser(t.db, u.id, id)).toEqual(
+        await t.db.amrJob.findFirst({ where: { id, userId: u.id }, include: { params: true } }),
+      );
     }
     const other = await seedUser(t.db);
     expect(await findJobWithParamsForUser(t.db, other.id, queued.id)).toBeNull();
