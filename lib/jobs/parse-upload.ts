@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
@@ -45,9 +45,10 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
   let fileName = "";
   let sizeBytes = 0;
   const hash = createHash("sha256");
-  // The file's write pipeline; on failure it is awaited before the temp file is removed, or a
-  // write stream still opening could re-create the file after the removal.
+  // The file's write pipeline and its file stream. On failure the stream is awaited until closed
+  // before the temp file is removed: a stream still opening would re-create the file afterwards.
   let fileDone: Promise<void> = Promise.resolve();
+  const out: { file: WriteStream | null } = { file: null };
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -93,7 +94,8 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
           },
         });
         stream.on("limit", () => fail(tooLarge(limits.maxBytes)));
-        fileDone = pipeline(stream, counter, createWriteStream(temp.path, { mode: 0o640 }));
+        out.file = createWriteStream(temp.path, { mode: 0o640 });
+        fileDone = pipeline(stream, counter, out.file);
         fileDone.catch(fail);
       });
       bb.on("filesLimit", () => undefined);
@@ -110,6 +112,9 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
     return { temp, fileName, sizeBytes, sha256: hash.digest("hex"), fields };
   } catch (err) {
     await fileDone.catch(() => undefined);
+    const file = out.file;
+    // Only "close" (events.once would also settle on the "error" that precedes it).
+    if (file && !file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
     await temp.discard();
     throw err;
   }
