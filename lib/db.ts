@@ -1,20 +1,35 @@
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
 import { getEnv } from "@/lib/env";
-import { registerClientFile } from "@/lib/db-hot-read";
 import { withDbTiming } from "@/lib/metrics/db-timing";
+import { timedPort } from "@/lib/metrics/timed-port";
+import type { Dialect, SqlPort } from "@/lib/db/port";
+import { createSqlitePort } from "@/lib/db/sqlite/sqlite-port";
+import { createPostgresPort } from "@/lib/db/postgres/postgres-port";
 
+/**
+ * The application's database handle. Models go through Prisma (`db.amrJob…`); every statement
+ * Prisma cannot express goes through `sqlOf(db)` (lib/db/port.ts). Both dialects' generated
+ * clients have the same models (a test keeps the schemas identical), so one type serves both.
+ */
 export type Db = PrismaClient;
+export type { Dialect };
 
-export interface SqliteOptions {
+export interface DbOptions {
   synchronous?: "FULL" | "NORMAL" | "EXTRA";
   busyTimeoutMs?: number;
   /** Time every operation into the metrics registry, logging those slower than this. */
   slowQueryMs?: number;
+  /** PostgreSQL: connections in this process's pool. */
+  poolSize?: number;
 }
 
-/** PRAGMAs every connection gets; see README "Database" for why these values. */
-export function connectionPragmas(opts: SqliteOptions = {}): string {
+/** SQLite PRAGMAs every connection gets; see README "Database" for why these values. */
+export function connectionPragmas(opts: DbOptions = {}): string {
   const busy = Math.max(5000, opts.busyTimeoutMs ?? 5000);
   return [
     "PRAGMA journal_mode = WAL",
@@ -24,19 +39,73 @@ export function connectionPragmas(opts: SqliteOptions = {}): string {
   ].join(";\n");
 }
 
-/** A client on one SQLite file; the adapter opens one connection and we configure it first. */
-export function createPrisma(url: string, opts: SqliteOptions = {}): PrismaClient {
+export function dialectOfUrl(url: string): Dialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error("The database URL must be postgresql://… or file:…");
+}
+
+// The SQL port of each client, set where the client is made; a WeakMap, so a closed test
+// database leaves nothing behind.
+const ports = new WeakMap<object, SqlPort>();
+
+/** The dialect-specific statements of a client made by createDb. */
+export function sqlOf(db: Db): SqlPort {
+  const port = ports.get(db === prisma ? defaultClient() : db);
+  if (!port) throw new Error("This Prisma client was not made by createDb");
+  return port;
+}
+
+/** A client and its SQL port on one database: `file:…` (SQLite) or `postgresql://…`. */
+export function createDb(url: string, opts: DbOptions = {}): Db {
+  return dialectOfUrl(url) === "postgres" ? createPostgres(url, opts) : createSqlite(url, opts);
+}
+
+function finish(client: PrismaClient, port: SqlPort, opts: DbOptions): Db {
+  const timed = opts.slowQueryMs === undefined ? client : withDbTiming(client, { slowMs: opts.slowQueryMs });
+  ports.set(timed, opts.slowQueryMs === undefined ? port : timedPort(port));
+  return timed;
+}
+
+function createSqlite(url: string, opts: DbOptions): Db {
   const factory = new PrismaBetterSQLite3({ url, timeout: Math.max(5000, opts.busyTimeoutMs ?? 5000) });
+  let connection: BetterSqlite3.Database | null = null;
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     await adapter.executeScript(connectionPragmas(opts));
+    // The adapter's own connection: the SQL port prepares its statements on it.
+    connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     return adapter;
   };
   const client = new PrismaClient({ adapter: factory });
-  const result = opts.slowQueryMs === undefined ? client : withDbTiming(client, { slowMs: opts.slowQueryMs });
-  registerClientFile(result, url);
-  return result;
+  const port = createSqlitePort(
+    async () => {
+      if (!connection) await client.$connect();
+      return connection!;
+    },
+    () => client.$disconnect(),
+  );
+  return finish(client, port, opts);
+}
+
+function createPostgres(url: string, opts: DbOptions): Db {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on("error", (err) => console.error("[db] idle PostgreSQL connection lost:", err.message));
+  // disposeExternalPool: $disconnect ends the pool too, so closing the client closes everything.
+  const client = new PgPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
+  const port = createPostgresPort(pool, async () => {
+    await client.$disconnect();
+    if (!pool.ended) await pool.end().catch(() => undefined);
+  });
+  return finish(client, port, opts);
+}
+
+/** The configured database's URL: DATABASE_URL (PostgreSQL) or DATABASE_FILE (SQLite). */
+export function configuredDatabaseUrl(): string {
+  const env = getEnv();
+  return env.DATABASE_URL ?? env.DATABASE_FILE;
 }
 
 const globalForPrisma = globalThis as unknown as { amrPrisma?: PrismaClient };
@@ -44,10 +113,11 @@ const globalForPrisma = globalThis as unknown as { amrPrisma?: PrismaClient };
 function defaultClient(): PrismaClient {
   if (!globalForPrisma.amrPrisma) {
     const env = getEnv();
-    globalForPrisma.amrPrisma = createPrisma(env.DATABASE_FILE, {
+    globalForPrisma.amrPrisma = createDb(configuredDatabaseUrl(), {
       synchronous: env.SQLITE_SYNCHRONOUS,
       busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS,
       slowQueryMs: env.SLOW_QUERY_MS,
+      poolSize: env.DATABASE_POOL_SIZE,
     });
   }
   return globalForPrisma.amrPrisma;
@@ -65,12 +135,12 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** The real client behind `prisma` (the proxy itself is not a client the hot reader knows). */
-export function resolveClient(db: Db): PrismaClient {
-  return db === prisma ? defaultClient() : db;
-}
-
-/** Points the application client at another database (integration tests use a throwaway file). */
+/** Points the application client at another database (integration tests use a throwaway one). */
 export function overrideDefaultPrisma(client: PrismaClient | undefined): void {
   globalForPrisma.amrPrisma = client;
+}
+
+/** Closes a client made by createDb, its pool included. */
+export async function closeDb(db: Db): Promise<void> {
+  await sqlOf(db).close();
 }

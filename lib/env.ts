@@ -13,6 +13,14 @@ export const envSchema = z
       .string()
       .regex(/^file:/, "must start with file:, e.g. file:./prisma/dev.db")
       .default("file:./prisma/dev.db"),
+    // postgresql://user:password@host:5432/db selects PostgreSQL (several machines); unset keeps
+    // the embedded SQLite file above. See docs/operations.md.
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL (leave it unset for the embedded SQLite file)")
+      .optional(),
+    // PostgreSQL connections per process (web server or worker); mind max_connections.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     // WAL + FULL: an acknowledged job survives power loss; the cost is one fsync per commit,
     // which the throttled write pattern here easily affords. See README "Database".
     SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).default("FULL"),
@@ -22,6 +30,11 @@ export const envSchema = z
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     STORAGE_DIR: z.string().min(1).default("./data/storage"),
     AMR_DB_DIR: z.string().min(1).default("/usr/share/resfinder/db"),
+    // Engine: where a worker keeps the prepared catalog, and whether it runs in a child process
+    // (default, lower priority) or a worker thread. AMR_WORKER_PATH: the bundled engine worker.
+    AMR_CACHE_DIR: z.string().min(1).optional(),
+    AMR_ENGINE_ISOLATION: z.enum(["process", "thread"]).default("process"),
+    AMR_WORKER_PATH: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * MB),
     UNCOMPRESSED_MAX_BYTES: z.coerce.number().int().positive().default(200 * MB),
     WORKER_ENABLED: bool.default(true),

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createPrisma } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { createJob } from "@/lib/jobs/create-job";
 import { getJob } from "@/lib/jobs/queries";
 import { systemClock } from "@/lib/jobs/worker/clock";
@@ -19,7 +19,7 @@ const runs = Number(process.env.RUNS ?? 3);
 async function once(): Promise<{ uploadMs: number; totalMs: number; genes: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "amr-bench-job-"));
   migrateFile(path.join(dir, "bench.db"));
-  const db = createPrisma(`file:${path.join(dir, "bench.db")}`);
+  const db = createDb(`file:${path.join(dir, "bench.db")}`);
   const storage = new LocalStorage(path.join(dir, "storage"));
   const user = await db.user.create({ data: { id: crypto.randomUUID(), username: "bench", passwordHash: "x" } });
   const form = new FormData();

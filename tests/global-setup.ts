@@ -3,17 +3,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateFile } from "../scripts/lib/migrate-file";
+import { databaseUrl, migratePostgres, testServerUrl, withAdmin } from "./helpers/pg-admin";
 
 declare module "vitest" {
   export interface ProvidedContext {
     templateDb: string;
+    pgTemplate: string;
     amrWorkerPath: string;
   }
 }
 
 /**
- * Once per run: a migrated template database (each test copies it, ~0.1 ms, instead of
- * migrating) and a fresh bundle of the engine's worker thread.
+ * Once per run: a migrated template database (each test copies it instead of migrating) and a
+ * fresh bundle of the engine's worker thread. On PostgreSQL (TEST_DIALECT=postgres) the template
+ * is a database of its own; every test database made from it, named after it, is dropped at the end.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "amr-test-template-"));
@@ -21,7 +24,23 @@ export default async function setup(project: TestProject) {
   migrateFile(file);
   project.provide("templateDb", file);
 
+  let pgTemplate = "";
+  if (process.env.TEST_DIALECT === "postgres") {
+    pgTemplate = `amr_test_${process.pid}`;
+    await withAdmin((c) => c.query(`CREATE DATABASE "${pgTemplate}"`));
+    await migratePostgres(databaseUrl(testServerUrl(), pgTemplate));
+  }
+  project.provide("pgTemplate", pgTemplate);
+
   const { buildWorker } = await import("../scripts/build-engine.mjs");
   project.provide("amrWorkerPath", await buildWorker(path.join(dir, "amr-worker.mjs")));
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (pgTemplate) {
+      await withAdmin(async (c) => {
+        const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${pgTemplate}%`]);
+        for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+      });
+    }
+  };
 }

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { loadAuthState } from "./auth-state";
-import { clearLoginFailures, recordLoginFailure } from "./login-limits";
+import { clearLoginFailures, reserveLoginAttempt } from "./login-limits";
 import { credentialsSchema } from "./schemas";
 import { authSecret, cookieOptions, sessionTimes } from "./session-config";
 import { withinAbsoluteLifetime } from "./session-token";
@@ -31,12 +31,13 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const { username, password } = parsed.data;
+          // Counted before the password is checked, atomically: the route's 429 pre-check can
+          // race on several servers, this cannot (lib/auth/login-limits.ts).
+          const attempt = await reserveLoginAttempt(prisma, username, clientIp(req.headers ?? {}));
+          if (!attempt.allowed) return null;
           const user = await verifyCredentials(prisma, username, password);
-          if (!user) {
-            await recordLoginFailure(prisma, username, clientIp(req.headers ?? {}));
-            return null;
-          }
-          await clearLoginFailures(prisma, username);
+          if (!user) return null;
+          await clearLoginFailures(prisma, username, attempt);
           return { id: user.id, name: user.username, role: user.role, sessionVersion: user.sessionVersion };
         },
       }),

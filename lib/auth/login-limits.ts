@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db";
 import { limitKeys, POLICIES } from "@/lib/rate-limit/policies";
-import { checkLimit, clearEvents, recordEvent } from "@/lib/rate-limit/store";
+import { checkLimit, clearEvents, forgetEvent, reserve } from "@/lib/rate-limit/store";
 import type { WindowDecision } from "@/lib/rate-limit/window";
 import { usernameKey } from "./username";
 
 // Keys use the name as typed (lower-cased), whether or not the account exists: an unknown name
 // locks exactly like a known one, so a 429 reveals nothing either.
 
-/** The blocking decision with the longer wait, or null when this sign-in may be tried. */
+/** The blocking decision with the longer wait, or null when this sign-in may be tried (a read, for the 429). */
 export async function loginBlocked(db: Db, username: string, ip: string, now = new Date()): Promise<WindowDecision | null> {
   const [account, address] = await Promise.all([
     checkLimit(db, limitKeys.loginAccount(usernameKey(username)), POLICIES.loginPerAccount, now),
@@ -18,18 +18,34 @@ export async function loginBlocked(db: Db, username: string, ip: string, now = n
   return blocked.reduce((a, b) => (a.retryAfterSeconds >= b.retryAfterSeconds ? a : b));
 }
 
-export async function recordLoginFailure(db: Db, username: string, ip: string, now = new Date()): Promise<void> {
-  const accountKey = limitKeys.loginAccount(usernameKey(username));
-  await recordEvent(db, accountKey, POLICIES.loginPerAccount, now);
-  await recordEvent(db, limitKeys.loginIp(ip), POLICIES.loginPerIp, now);
-  const after = await checkLimit(db, accountKey, POLICIES.loginPerAccount, now);
-  if (!after.allowed && after.count === POLICIES.loginPerAccount.limit) {
-    // Logged once per lockout (the count only reaches the limit once per window).
-    console.warn(`[auth] sign-in locked for ${JSON.stringify(usernameKey(username).slice(0, 32))} from ${ip} for ${after.retryAfterSeconds} s`);
-  }
+export interface LoginAttempt {
+  allowed: boolean;
+  /** The IP's event, taken back if the password turns out right (successes do not count). */
+  ipEventId: number | null;
 }
 
-/** A successful sign-in forgives the account's earlier mistakes (not the IP's). */
-export async function clearLoginFailures(db: Db, username: string): Promise<void> {
+/**
+ * Counts this attempt as a failure before the password is checked, atomically per key: of many
+ * concurrent attempts on any number of servers, only as many as the window allows get their
+ * password verified. A success then takes its events back (clearLoginFailures).
+ */
+export async function reserveLoginAttempt(db: Db, username: string, ip: string, now = new Date()): Promise<LoginAttempt> {
+  const account = await reserve(db, limitKeys.loginAccount(usernameKey(username)), POLICIES.loginPerAccount, now);
+  if (!account.allowed) return { allowed: false, ipEventId: null };
+  const address = await reserve(db, limitKeys.loginIp(ip), POLICIES.loginPerIp, now);
+  if (!address.allowed) {
+    if (account.eventId !== null) await forgetEvent(db, account.eventId);
+    return { allowed: false, ipEventId: null };
+  }
+  if (account.count === POLICIES.loginPerAccount.limit) {
+    // Logged once per lockout (the count only reaches the limit once per window).
+    console.warn(`[auth] sign-in locked for ${JSON.stringify(usernameKey(username).slice(0, 32))} from ${ip} after this attempt if it fails`);
+  }
+  return { allowed: true, ipEventId: address.eventId };
+}
+
+/** A successful sign-in forgives the account's earlier mistakes (not the IP's) and does not count itself. */
+export async function clearLoginFailures(db: Db, username: string, attempt?: LoginAttempt): Promise<void> {
   await clearEvents(db, limitKeys.loginAccount(usernameKey(username)));
+  if (attempt?.ipEventId != null) await forgetEvent(db, attempt.ipEventId);
 }

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getJobForUserOrThrow } from "./queries";
 import { isTerminal } from "./status";
-import { updateJobStatus } from "./update-job-status";
+import { requestCancel, updateJobStatus } from "./job-repository";
 
 /**
  * A queued job is cancelled at once (it never runs). A running one gets a flag its worker reads
@@ -25,11 +25,7 @@ export async function cancelJob(db: Db, userId: string, id: string, now = new Da
       if (ok) return getJobForUserOrThrow(db, userId, id);
       continue;
     }
-    const { count } = await db.amrJob.updateMany({
-      where: { id, userId, status: "Processing" },
-      data: { cancelRequested: true, version: { increment: 1 }, updatedAt: now },
-    });
-    if (count === 1) return getJobForUserOrThrow(db, userId, id);
+    if (await requestCancel(db, userId, id, ["Processing"], now)) return getJobForUserOrThrow(db, userId, id);
   }
   throw new AppError("conflict", "The job changed state while cancelling; refresh and try again.");
 }

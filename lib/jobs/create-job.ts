@@ -5,8 +5,8 @@ import type { Db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { storageKeys, type Storage } from "@/lib/storage";
 import { assertQueueRoom, resolveJobParams } from "./job-admission";
+import { insertJob } from "./job-repository";
 import { parseUpload } from "./parse-upload";
-import { saveJob } from "./save-job";
 import { uploadFieldsSchema } from "./upload-fields";
 
 export interface CreateJobDeps {
@@ -24,6 +24,8 @@ export interface CreateJobDeps {
  */
 export async function createJob(deps: CreateJobDeps, userId: string, req: Request) {
   const { db, storage } = deps;
+  // Refuse early when the queue is already full (cheap, before the body is read); the insert
+  // below checks again atomically, so two servers cannot both let one more through.
   await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
 
   const upload = await parseUpload(req, storage, { maxBytes: deps.maxUploadBytes });
@@ -42,7 +44,7 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
     const id = randomUUID();
     committedKey = storageKeys.input(id, scan.format === "fasta.gz");
     await upload.temp.commit(committedKey);
-    return await saveJob(db, {
+    return await insertJob(db, {
       id,
       userId,
       jobName: jobName || defaultJobName(upload.fileName),
@@ -55,7 +57,7 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
         contigs: scan.contigs,
         bases: scan.bases,
       },
-    });
+    }, deps.maxActiveJobsPerUser);
   } catch (err) {
     await upload.temp.discard();
     if (committedKey) await storage.delete(committedKey).catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { storageKeys, type Storage } from "@/lib/storage";
+import { deleteJobRow, requestCancel } from "./job-repository";
 import { getJobForUserOrThrow } from "./queries";
 
 /**
@@ -11,10 +12,10 @@ import { getJobForUserOrThrow } from "./queries";
 export async function deleteJob(db: Db, storage: Storage, userId: string, id: string): Promise<void> {
   const job = await getJobForUserOrThrow(db, userId, id);
   if (job.status === "Processing" || job.status === "Submitted") {
-    await db.amrJob.updateMany({ where: { id, userId }, data: { cancelRequested: true, version: { increment: 1 } } });
+    await requestCancel(db, userId, id, ["Processing", "Submitted"]);
   }
   if (job.inputFilePath) await storage.delete(job.inputFilePath);
   await storage.delete(storageKeys.resultsRoot(id));
   await storage.delete(storageKeys.archive(id));
-  await db.amrJob.deleteMany({ where: { id, userId } });
+  await deleteJobRow(db, userId, id);
 }

@@ -2,15 +2,12 @@ import { resolveParams } from "@/lib/amr/models";
 import type { AmrParams } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { queueFullError } from "./job-repository";
 
-/** 429 once the user has `max` jobs queued or running (uploads and re-runs alike). */
+/** 429 once the user has `max` jobs queued or running; the insert re-checks atomically (insertJob). */
 export async function assertQueueRoom(db: Db, userId: string, max: number): Promise<void> {
   const active = await db.amrJob.count({ where: { userId, status: { in: ["Submitted", "Processing"] } } });
-  if (active >= max) {
-    throw new AppError("rate_limited", `You already have ${active} jobs queued or running (limit ${max}). Wait for some to finish.`, {
-      headers: { "Retry-After": "60" },
-    });
-  }
+  if (active >= max) throw queueFullError(active, max);
 }
 
 /** The keys a caller actually sent (absent form fields arrive as undefined). */

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findJobWithParamsForUser } from "./job-row-query";
+import { findJobWithParamsForUser } from "./job-with-params";
 
 /** Any job by id, for the worker and maintenance; never for a user-facing route. */
 export function getJob(db: Db, id: string) {
@@ -9,7 +9,7 @@ export function getJob(db: Db, id: string) {
 
 /**
  * Ownership lives in the query: another user's job and a missing one look the same. It is the
- * status poll's query, so it is one prepared statement (job-row-query.ts), not Prisma's two.
+ * status poll's query, so it is one prepared statement (job-with-params.ts), not Prisma's two.
  */
 export const getJobForUser = findJobWithParamsForUser;
 

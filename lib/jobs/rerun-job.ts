@@ -4,9 +4,9 @@ import { AppError } from "@/lib/errors";
 import { storageKeys } from "@/lib/storage";
 import type { CreateJobDeps } from "./create-job";
 import { assertQueueRoom, definedOnly, resolveJobParams } from "./job-admission";
+import { insertJob } from "./job-repository";
 import { toAmrParams } from "./params";
 import { getJobForUserOrThrow } from "./queries";
-import { saveJob } from "./save-job";
 
 export const rerunSchema = z.object({
   jobName: z.string().trim().min(1).max(200).optional(),
@@ -33,7 +33,7 @@ export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: st
   const key = storageKeys.input(id, source.inputFilePath.endsWith(".gz"));
   await deps.storage.copy(source.inputFilePath, key);
   try {
-    return await saveJob(deps.db, {
+    return await insertJob(deps.db, {
       id,
       userId,
       jobName: jobName ?? `${source.jobName} (re-run)`.slice(0, 200),
@@ -46,7 +46,7 @@ export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: st
         contigs: source.inputContigs ?? 0,
         bases: source.inputBases ?? 0,
       },
-    });
+    }, deps.maxActiveJobsPerUser);
   } catch (err) {
     await deps.storage.delete(key);
     throw err;

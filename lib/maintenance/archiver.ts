@@ -1,6 +1,7 @@
 import { storageKeys } from "@/lib/storage";
 import { verifyArchive, writeArchive } from "./archive-files";
-import { FILE_CONCURRENCY, forEachLimited, markArchivedSql } from "./batch-sql";
+import { markArchived } from "@/lib/jobs/job-repository";
+import { FILE_CONCURRENCY, forEachLimited } from "./batch-files";
 import { candidatePages, type CandidateRow } from "./candidates";
 import type { MaintenanceContext } from "./context";
 import { candidateCutoff, selectArchivable } from "./retention";
@@ -40,7 +41,7 @@ async function archiveBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Prom
     }
   }
   ctx.check("archive:verified");
-  const archived = await markArchivedSql(ctx.db, ready, ctx.now, ctx.policy.keepInputOnArchive);
+  const archived = await markArchived(ctx.db, ready.map((r) => ({ ...r, archiveKey: storageKeys.archive(r.id) })), ctx.policy.keepInputOnArchive, ctx.now);
   const marked = ready.filter((r) => archived.has(r.id));
   ctx.check("archive:marked");
   await forEachLimited(marked, FILE_CONCURRENCY, async (row) => {

@@ -1,5 +1,6 @@
 import { storageKeys } from "@/lib/storage";
-import { deleteRowsSql, FILE_CONCURRENCY, forEachLimited } from "./batch-sql";
+import { deleteFinishedRows } from "@/lib/jobs/job-repository";
+import { FILE_CONCURRENCY, forEachLimited } from "./batch-files";
 import { candidatePages, type CandidateRow, type RetentionStatus } from "./candidates";
 import type { MaintenanceContext } from "./context";
 import { candidateCutoff, selectPurgeable } from "./retention";
@@ -33,7 +34,7 @@ async function purgeBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Promis
     await ctx.storage.delete(storageKeys.archive(row.id));
   });
   ctx.check("purge:files-deleted");
-  const deleted = await deleteRowsSql(ctx.db, rows);
+  const deleted = await deleteFinishedRows(ctx.db, rows);
   ctx.check("purge:rows-deleted");
   return deleted.size;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db";
+import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { archiveDueJobs } from "./archiver";
 import { pruneAuthRecords } from "./auth-records";
@@ -50,16 +50,21 @@ const DEFAULT_LOCK_TTL_MS = 15 * 60_000;
  * Purge runs before archive so nothing is archived only to be deleted in the same run.
  */
 export async function runMaintenance(opts: MaintenanceOptions): Promise<MaintenanceResult> {
-  const clock = opts.clock ?? (() => new Date());
+  const { db } = opts;
+  // Without a test clock, the run's reference time and its lease come from the database's clock,
+  // so every host running maintenance measures retention and leases the same way.
+  const dbNow = opts.clock ? null : await sqlOf(db).now();
+  const dbOffset = dbNow ? dbNow.getTime() - Date.now() : 0;
+  const clock = opts.clock ?? (() => new Date(Date.now() + dbOffset));
+  const lockTime = () => (opts.clock ? clock() : undefined);
   const ttl = opts.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
   const log = opts.log ?? ((m: string) => console.log(`[maintenance] ${m}`));
   const runId = randomUUID();
-  const startedAt = clock();
+  const startedAt = dbNow ?? clock();
   const started = performance.now();
   const result: MaintenanceResult = { runId, archived: 0, purged: 0, failedStale: 0, orphansRemoved: 0, missingFiles: 0, durationMs: 0, skipped: false };
-  const { db } = opts;
 
-  if (!(await acquireLock(db, MAINTENANCE_LOCK, runId, startedAt, ttl))) {
+  if (!(await acquireLock(db, MAINTENANCE_LOCK, runId, lockTime(), ttl))) {
     result.skipped = true;
     result.durationMs = Math.round(performance.now() - started);
     await db.maintenanceRun.create({
@@ -77,7 +82,7 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     batchSize: Math.max(1, Math.min(MAX_BATCH, opts.batchSize ?? MAX_BATCH)),
     check: failPointChecker(opts.failAt),
     heartbeat: async () => {
-      if (!(await renewLock(db, MAINTENANCE_LOCK, runId, clock(), ttl))) throw new Error("Maintenance lease lost to another run; stopping.");
+      if (!(await renewLock(db, MAINTENANCE_LOCK, runId, lockTime(), ttl))) throw new Error("Maintenance lease lost to another run; stopping.");
     },
     log,
   };

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import { sqlOf, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateWindow, type WindowDecision, type WindowPolicy } from "./window";
 
@@ -12,12 +12,18 @@ export async function checkLimit(db: Db, key: string, policy: WindowPolicy, now 
   return evaluateWindow(rows.map((r) => r.at.getTime()), now.getTime(), policy);
 }
 
-/** Counts one event and drops this key's events that have left the window. */
-export async function recordEvent(db: Db, key: string, policy: WindowPolicy, now = new Date()): Promise<void> {
-  await db.$transaction([
-    db.rateLimitEvent.deleteMany({ where: { key, at: { lte: new Date(now.getTime() - policy.windowMs) } } }),
-    db.rateLimitEvent.create({ data: { key, at: now } }),
-  ]);
+/**
+ * Counts one event only if the window has room, in one atomic step on either database (a
+ * conditional insert, not count-then-insert): concurrent requests on any number of servers can
+ * never both take the last slot. Also drops this key's events that have left the window.
+ */
+export function reserve(db: Db, key: string, policy: WindowPolicy, now = new Date()): Promise<WindowDecision & { eventId: number | null }> {
+  return sqlOf(db).consumeRateLimit(key, policy, now);
+}
+
+/** Takes back one reserved event (an attempt that turned out not to count). */
+export async function forgetEvent(db: Db, eventId: number): Promise<void> {
+  await db.rateLimitEvent.deleteMany({ where: { id: eventId } });
 }
 
 export async function clearEvents(db: Db, key: string): Promise<void> {
@@ -51,7 +57,6 @@ export function rateLimitedError(decision: WindowDecision, message = "Too many a
 
 /** Counts a request and refuses it (429, Retry-After) once the window is full; for reset/register. */
 export async function consume(db: Db, key: string, policy: WindowPolicy, now = new Date(), message?: string): Promise<void> {
-  const decision = await checkLimit(db, key, policy, now);
+  const decision = await reserve(db, key, policy, now);
   if (!decision.allowed) throw rateLimitedError(decision, message);
-  await recordEvent(db, key, policy, now);
 }

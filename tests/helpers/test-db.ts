@@ -2,29 +2,56 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { createPrisma, type Db } from "@/lib/db";
-import { closeHotReader } from "@/lib/db-hot-read";
+import { closeDb, createDb, type Db, type DbOptions } from "@/lib/db";
+import { databaseUrl, testServerUrl, withAdmin } from "./pg-admin";
+import { testDialect } from "./test-dialect";
 
 export interface TestDb {
   db: Db;
+  /** The database's URL: file:… or postgresql://…, for a second client on the same database. */
+  url: string;
+  /** SQLite only: the file (tests that open it raw). */
   file: string;
+  /** A throwaway directory that goes with the database (logs, storage). */
   dir: string;
   close: () => Promise<void>;
 }
 
-/** A real, migrated, throwaway SQLite file (copied from the run's template). */
-export async function createTestDb(): Promise<TestDb> {
+let seq = 0;
+
+/**
+ * A real, migrated, throwaway database: a copy of the run's migrated SQLite template, or on
+ * PostgreSQL a new database created from the run's migrated template database.
+ */
+export async function createTestDb(opts: DbOptions = {}): Promise<TestDb> {
   const dir = mkdtempSync(path.join(tmpdir(), "amr-test-"));
+  if (testDialect === "postgres") {
+    const name = `${inject("pgTemplate")}_${process.pid}_${++seq}`;
+    await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`));
+    const url = databaseUrl(testServerUrl(), name);
+    const db = createDb(url, opts);
+    return {
+      db,
+      url,
+      file: "",
+      dir,
+      close: async () => {
+        await closeDb(db);
+        await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const file = path.join(dir, "test.db");
   copyFileSync(inject("templateDb"), file);
-  const db = createPrisma(`file:${file}`);
+  const db = createDb(`file:${file}`, opts);
   return {
     db,
+    url: `file:${file}`,
     file,
     dir,
     close: async () => {
-      closeHotReader(`file:${file}`);
-      await db.$disconnect();
+      await closeDb(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,15 +1,15 @@
 // A worker in its own process, for the multi-process claim test: it runs jobs with a scripted
 // engine that appends each job id to a shared log (O_APPEND), and exits once the queue is empty.
 import { appendFileSync } from "node:fs";
-import { createPrisma } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
 import { startWorker } from "@/lib/jobs/worker/worker-loop";
 import { LocalStorage } from "@/lib/storage/local-storage";
 import { tinyResult } from "./fake-runner";
 
-const [dbFile, storageDir, logFile, name] = process.argv.slice(2);
-const db = createPrisma(`file:${dbFile}`);
+const [dbUrl, storageDir, logFile, name] = process.argv.slice(2);
+const db = createDb(dbUrl);
 const runner: EngineRunner = async (run) => {
   appendFileSync(logFile, `${name} ${run.inputPath}\n`);
   await new Promise((r) => setTimeout(r, 1 + Math.random() * 4));

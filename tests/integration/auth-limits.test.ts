@@ -4,7 +4,7 @@ import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as requestReset } from "@/app/api/auth/password-reset/route";
 import { loginBlocked } from "@/lib/auth/login-limits";
 import { createUser } from "@/lib/auth/users";
-import { createPrisma } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { settleAfterResponse } from "@/lib/http/after-response";
 import { setMailTransport } from "@/lib/mail/transport";
@@ -87,7 +87,7 @@ describe("sign-in limits (AS3)", () => {
 
   it("survives a restart: a new client on the same file sees the lock", async () => {
     for (let i = 0; i < 10; i++) await signInWithPassword("judy", `wrong ${i}`);
-    const other = createPrisma(`file:${t.current.file}`);
+    const other = createDb(t.current.url);
     try {
       expect(await loginBlocked(other, "judy", ip(3))).not.toBeNull();
     } finally {

@@ -1,7 +1,7 @@
 import { readFileSync, createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCatalog, predictAmr, readFasta, toGenesTsv } from "@/lib/amr";
-import { claimNextJob } from "@/lib/jobs/claim-job";
+import { claimNextJob } from "@/lib/jobs/job-repository";
 import { createJob } from "@/lib/jobs/create-job";
 import { getJob } from "@/lib/jobs/queries";
 import { readResult } from "@/lib/jobs/read-result";

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db";
-import { claimNextJob } from "@/lib/jobs/claim-job";
+import { createDb } from "@/lib/db";
+import { claimNextJob } from "@/lib/jobs/job-repository";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
 import { getJob, getJobForUser, getJobForUserOrThrow, getJobParams } from "@/lib/jobs/queries";
-import { saveJob } from "@/lib/jobs/save-job";
-import { updateJobProgress, updateJobStatus } from "@/lib/jobs/update-job-status";
+import { insertJob } from "@/lib/jobs/job-repository";
+import { updateJobProgress, updateJobStatus } from "@/lib/jobs/job-repository";
 import { createTestDb, defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -16,12 +16,12 @@ afterEach(async () => {
 });
 
 const newJob = (userId: string, n = 0, createdAt?: Date) =>
-  saveJob(t.db, { userId, jobName: `job ${n}`, params: defaultParams, createdAt });
+  insertJob(t.db, { userId, jobName: `job ${n}`, params: defaultParams, createdAt });
 
-describe("saveJob / getJob", () => {
+describe("insertJob / getJob", () => {
   it("stores the job and its params together", async () => {
     const u = await seedUser(t.db);
-    const job = await saveJob(t.db, {
+    const job = await insertJob(t.db, {
       userId: u.id,
       jobName: "E. coli",
       params: { ...defaultParams, batchSize: 16 },
@@ -38,7 +38,7 @@ describe("saveJob / getJob", () => {
   it("rolls back the job when its params are invalid (one transaction)", async () => {
     const u = await seedUser(t.db);
     await expect(
-      saveJob(t.db, { userId: u.id, jobName: "x", params: { ...defaultParams, batchSize: null as unknown as number } }),
+      insertJob(t.db, { userId: u.id, jobName: "x", params: { ...defaultParams, batchSize: null as unknown as number } }),
     ).rejects.toThrow();
     expect(await t.db.amrJob.count()).toBe(0);
   });
@@ -86,7 +86,7 @@ describe("updateJobStatus", () => {
   it("lets exactly one of two concurrent transitions win, across connections", async () => {
     const u = await seedUser(t.db);
     const job = await newJob(u.id);
-    const other = createPrisma(`file:${t.file}`);
+    const other = createDb(t.url);
     try {
       const results = await Promise.all([
         updateJobStatus(t.db, job.id, { from: "Submitted", to: "Cancelled" }),
@@ -147,7 +147,7 @@ describe("claimNextJob", () => {
   it("never hands one job to two connections racing for it", async () => {
     const u = await seedUser(t.db);
     for (let i = 0; i < 20; i++) await newJob(u.id, i);
-    const clients = [t.db, createPrisma(`file:${t.file}`), createPrisma(`file:${t.file}`)];
+    const clients = [t.db, createDb(t.url), createDb(t.url)];
     try {
       const claimed: string[] = [];
       await Promise.all(
@@ -217,9 +217,9 @@ describe("listJobsByUser", () => {
 
 describe("the hot-path job read (one raw statement)", () => {
   it("returns exactly what Prisma's findFirst + include returns, in every state", async () => {
-    const { findJobWithParamsForUser } = await import("@/lib/jobs/job-row-query");
+    const { findJobWithParamsForUser } = await import("@/lib/jobs/job-with-params");
     const u = await seedUser(t.db);
-    const queued = await saveJob(t.db, {
+    const queued = await insertJob(t.db, {
       userId: u.id,
       jobName: "full",
       params: { ...defaultParams, minIdentity: 92.5 },
@@ -236,10 +236,10 @@ describe("the hot-path job read (one raw statement)", () => {
     }
     const other = await seedUser(t.db);
     expect(await findJobWithParamsForUser(t.db, other.id, queued.id)).toBeNull();
-    // It really took the prepared read-only path, not the Prisma fallback.
-    const { summaryRows } = await import("@/lib/metrics/summaries");
-    const { metrics } = await import("@/lib/metrics/registry");
-    const rows = await summaryRows(metrics().dbOperation);
-    expect(rows.find((r) => r.labels.model === "AmrJob" && r.labels.action === "hotGet")?.count).toBeGreaterThanOrEqual(3);
+    // Same types as Prisma's on both dialects (Date, boolean, number), not the driver's raw forms.
+    const read = await findJobWithParamsForUser(t.db, u.id, queued.id);
+    expect(read!.startedAt).toBeInstanceOf(Date);
+    expect(typeof read!.cancelRequested).toBe("boolean");
+    expect(typeof read!.params!.useCpu).toBe("boolean");
   });
 });

@@ -6,7 +6,7 @@ import { POST as cancelRoute } from "@/app/api/jobs/[id]/cancel/route";
 import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
 import { POST as rerunRoute } from "@/app/api/jobs/[id]/rerun/route";
 import { GET as modelsRoute } from "@/app/api/models/route";
-import { claimNextJob } from "@/lib/jobs/claim-job";
+import { claimNextJob } from "@/lib/jobs/job-repository";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { runClaimedJob } from "@/lib/jobs/worker/run-claimed-job";
 import { useAppTestDb } from "../helpers/app-db";

@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { cancelJob } from "@/lib/jobs/cancel-job";
-import { claimNextJob } from "@/lib/jobs/claim-job";
+import { claimNextJob } from "@/lib/jobs/job-repository";
 import { deleteJob } from "@/lib/jobs/delete-job";
 import { getJob } from "@/lib/jobs/queries";
-import { saveJob } from "@/lib/jobs/save-job";
-import { reclaimExpiredLeases } from "@/lib/jobs/worker/lease";
+import { insertJob } from "@/lib/jobs/job-repository";
+import { reclaimExpiredLeases } from "@/lib/jobs/job-repository";
 import { runClaimedJob, type RunDeps } from "@/lib/jobs/worker/run-claimed-job";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/worker/worker-loop";
 import { systemClock, type Clock } from "@/lib/jobs/worker/clock";
@@ -29,7 +29,7 @@ beforeEach(async () => {
 });
 
 async function queueJob(n = 0) {
-  const job = await saveJob(t.db, { userId, jobName: `job ${n}`, params: defaultParams });
+  const job = await insertJob(t.db, { userId, jobName: `job ${n}`, params: defaultParams });
   const key = `inputs/${job.id}.fa`;
   await s.storage.writeFile(key, ">c\nACGT\n");
   await t.db.amrJob.update({ where: { id: job.id }, data: { inputFilePath: key } });
@@ -67,7 +67,7 @@ describe("several workers on one database", () => {
       await new Promise((r) => setTimeout(r, 2));
       return controllableRunner().runner(run);
     };
-    const clients = [t.db, createPrisma(`file:${t.file}`), createPrisma(`file:${t.file}`)];
+    const clients = [t.db, createDb(t.url), createDb(t.url)];
     const workers = clients.map((c) => worker(runner, c));
     try {
       await waitFor(async () => (await t.db.amrJob.count({ where: { status: "Completed" } })) === 60, 30_000);
@@ -88,7 +88,7 @@ describe("worker processes", () => {
     const log = path.join(t.dir, "claims.log");
     writeFileSync(log, "");
     const children = [1, 2, 3, 4].map((n) =>
-      spawn(process.execPath, ["--import", "tsx", path.resolve("tests/helpers/worker-child.ts"), t.file, s.dir, log, `p${n}`], {
+      spawn(process.execPath, ["--import", "tsx", path.resolve("tests/helpers/worker-child.ts"), t.url, s.dir, log, `p${n}`], {
         stdio: ["ignore", "inherit", "inherit"],
       }),
     );

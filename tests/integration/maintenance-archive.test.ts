@@ -137,7 +137,7 @@ describe("live jobs (CR2)", () => {
     racing.writeFile = async (key, data) => {
       await s.storage.writeFile(key, data);
       if (key === `archive/${flipped.id}/manifest.json`) {
-        await db.$executeRawUnsafe("UPDATE amr_jobs SET status = 'Processing', version = version + 1 WHERE id = ?", flipped.id);
+        await db.amrJob.update({ where: { id: flipped.id }, data: { status: "Processing", version: { increment: 1 } } });
       }
     };
     const result = await runAt(db, racing);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as adminRuns } from "@/app/api/admin/maintenance/route";
 import { GET as cronRoute } from "@/app/api/cron/maintenance/route";
-import { createPrisma } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { acquireLock, MAINTENANCE_LOCK } from "@/lib/maintenance/run-lock";
 import { overrideStorage } from "@/lib/storage";
@@ -70,7 +70,7 @@ describe("overlap and duplicates (CR5)", () => {
     const db = t.current.db;
     const user = await seedUser(db);
     for (let i = 0; i < 40; i++) await seedJob(db, s.storage, user.id, { status: "Completed", completedAt: daysAgo(8) });
-    const other = createPrisma(`file:${t.current.file}`);
+    const other = createDb(t.current.url);
     try {
       const [a, b] = await Promise.all([runAt(db, s.storage, { batchSize: 10 }), runAt(other, s.storage, { batchSize: 10 })]);
       expect([a.skipped, b.skipped].sort()).toEqual([false, true]);

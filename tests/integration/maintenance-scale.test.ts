@@ -3,7 +3,10 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
-import { sqlTime } from "@/lib/jobs/sql-time";
+import pg from "pg";
+import { sqlOf } from "@/lib/db";
+import { sqliteTime } from "@/lib/db/sqlite/sqlite-port";
+import { onPostgres } from "../helpers/test-dialect";
 import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob } from "./maintenance-fixtures";
@@ -15,8 +18,12 @@ useTestDbAndStorage((db, storage) => {
   s = storage;
 });
 
+type Bulk = { status: string; completedAt: Date; count: number }[];
+
 /** Raw inserts in one transaction: seeding 20 000 rows through Prisma would dominate the test. */
-function seedRows(file: string, userId: string, rows: { status: string; completedAt: Date; count: number }[]) {
+async function seedRows(db: TestDb, userId: string, rows: Bulk) {
+  if (onPostgres) return seedRowsPostgres(db.url, userId, rows);
+  const file = db.file;
   const raw = new Database(file);
   try {
     const insert = raw.prepare(
@@ -27,7 +34,7 @@ function seedRows(file: string, userId: string, rows: { status: string; complete
       for (const r of rows) {
         for (let i = 0; i < r.count; i++) {
           const id = randomUUID();
-          const done = sqlTime(new Date(r.completedAt.getTime() - i * 1000));
+          const done = sqliteTime(new Date(r.completedAt.getTime() - i * 1000));
           insert.run(id, userId, r.status, done, done, r.status === "Error" ? "failed" : null, `inputs/${id}.fa`, done);
         }
       }
@@ -37,10 +44,29 @@ function seedRows(file: string, userId: string, rows: { status: string; complete
   }
 }
 
+async function seedRowsPostgres(url: string, userId: string, rows: Bulk) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const r of rows) {
+      const ids = Array.from({ length: r.count }, () => randomUUID());
+      const done = ids.map((_, i) => new Date(r.completedAt.getTime() - i * 1000));
+      await client.query(
+        `INSERT INTO amr_jobs (id, user_id, job_name, status, progress, created_at, completed_at, error, input_file_path, attempts, cancel_requested, version, updated_at)
+         SELECT id, $1, 'bulk', $2, 100, done, done, $3, 'inputs/' || id || '.fa', 1, false, 3, done
+           FROM unnest($4::text[], $5::timestamptz[]) AS b(id, done)`,
+        [userId, r.status, r.status === "Error" ? "failed" : null, ids, done],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 describe("20 000 eligible jobs (CR5)", () => {
   it("are processed in transactions of at most 500 rows with bounded memory", async () => {
     const user = await seedUser(t.db);
-    seedRows(t.file, user.id, [
+    await seedRows(t, user.id, [
       { status: "Error", completedAt: daysAgo(8), count: 10_000 },
       { status: "Completed", completedAt: daysAgo(31), count: 9_800 },
     ]);
@@ -49,12 +75,15 @@ describe("20 000 eligible jobs (CR5)", () => {
 
     // Every batch write is one statement (its own transaction): record how many rows each changed.
     const rowsPerWrite: number[] = [];
-    const query = t.db.$queryRawUnsafe.bind(t.db);
-    vi.spyOn(t.db, "$queryRawUnsafe").mockImplementation((async (sql: string, ...args: unknown[]) => {
-      const rows = await query(sql, ...args);
-      if (/^\s*(WITH|DELETE|UPDATE)/.test(sql) && Array.isArray(rows)) rowsPerWrite.push(rows.length);
-      return rows;
-    }) as typeof t.db.$queryRawUnsafe);
+    const port = sqlOf(t.db);
+    for (const method of ["markArchived", "deleteFinished"] as const) {
+      const original = port[method].bind(port) as (...a: unknown[]) => Promise<Set<string>>;
+      vi.spyOn(port, method).mockImplementation((async (...args: unknown[]) => {
+        const done = await original(...args);
+        rowsPerWrite.push(done.size);
+        return done;
+      }) as never);
+    }
     v8.setFlagsFromString("--expose-gc");
     const gc = vm.runInNewContext("gc") as () => void;
     gc();

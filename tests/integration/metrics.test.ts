@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as adminMetrics } from "@/app/api/admin/metrics/route";
 import { GET as prometheus } from "@/app/api/metrics/route";
-import { createPrisma } from "@/lib/db";
+import { createDb } from "@/lib/db";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { setRole } from "@/lib/auth/users";
-import { saveJob } from "@/lib/jobs/save-job";
+import { insertJob } from "@/lib/jobs/job-repository";
 import { metrics } from "@/lib/metrics/registry";
 import { summaryRows } from "@/lib/metrics/summaries";
 import { useAppTestDb } from "../helpers/app-db";
@@ -26,7 +26,7 @@ afterEach(() => {
 describe("database timing", () => {
   it("records every operation and logs slow ones by shape, never by value", async () => {
     const log = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const db = createPrisma(`file:${t.current.file}`, { slowQueryMs: 0 });
+    const db = createDb(t.current.url, { slowQueryMs: 0 });
     try {
       const user = await seedUser(db);
       await db.amrJob.findMany({ where: { userId: user.id, jobName: "secret-value-xyz" } });
@@ -49,7 +49,7 @@ describe("GET /api/admin/metrics", () => {
   it("answers 401 anonymous, 403 to a user, 200 no-store to an admin", async () => {
     const user = await seedUser(t.current.db);
     const admin = await seedUser(t.current.db, { role: "admin" });
-    await saveJob(t.current.db, { userId: user.id, jobName: "queued", params: defaultParams, createdAt: new Date(Date.now() - 60_000) });
+    await insertJob(t.current.db, { userId: user.id, jobName: "queued", params: defaultParams, createdAt: new Date(Date.now() - 60_000) });
 
     expect((await adminMetrics(new Request("http://localhost/api/admin/metrics"), noParams)).status).toBe(401);
     expect((await adminMetrics(await authedRequest("http://localhost/api/admin/metrics", user), noParams)).status).toBe(403);
@@ -76,7 +76,7 @@ describe("GET /api/admin/metrics", () => {
     const req = () => authedRequest("http://localhost/api/admin/metrics", { id: admin.id, role: "admin" });
     expect((await adminMetrics(await req(), noParams)).status).toBe(200);
     // A write this process does not see (another server or worker process, a manual UPDATE).
-    const other = createPrisma(`file:${t.current.file}`);
+    const other = createDb(t.current.url);
     await other.user.update({ where: { id: admin.id }, data: { role: "user" } });
     await other.$disconnect();
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + getEnv().AUTH_STATE_CACHE_MS + 1 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EngineProgress } from "@/lib/amr/types";
-import { claimNextJob } from "@/lib/jobs/claim-job";
+import { claimNextJob } from "@/lib/jobs/job-repository";
 import { parseProgressInfo } from "@/lib/jobs/dto";
 import { getJob } from "@/lib/jobs/queries";
-import { saveJob } from "@/lib/jobs/save-job";
+import { insertJob } from "@/lib/jobs/job-repository";
 import { DatabaseProgressTracker, progressPercent } from "@/lib/jobs/worker/progress-tracker";
 import { useTestDbAndStorage } from "../helpers/jobs";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
@@ -23,7 +23,7 @@ const searching = (basesDone: number): EngineProgress => ({
 
 async function runningJob() {
   const u = await seedUser(t.db);
-  const job = await saveJob(t.db, { userId: u.id, jobName: "p", params: defaultParams });
+  const job = await insertJob(t.db, { userId: u.id, jobName: "p", params: defaultParams });
   const claim = await claimNextJob(t.db, "w", { leaseMs: 60_000 });
   return { id: job.id, token: claim!.leaseToken };
 }

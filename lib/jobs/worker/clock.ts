@@ -4,3 +4,11 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The time lease statements should use: none with the system clock, so the database's own
+ * clock decides (hosts' clocks may disagree); the test's time with any other clock.
+ */
+export function databaseTime(clock: Clock): Date | undefined {
+  return clock === systemClock ? undefined : clock.now();
+}

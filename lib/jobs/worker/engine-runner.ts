@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import type { AmrParams, AmrResult, EngineProgress } from "@/lib/amr/types";
 
 export interface EngineRun {
@@ -13,5 +14,8 @@ export type EngineRunner = (run: EngineRun) => Promise<AmrResult>;
 export const workerThreadRunner: EngineRunner = async (run) => {
   // Imported lazily: the web server only needs it once a job actually runs.
   const { runPredictionInWorker } = await import("@/lib/amr/runner");
-  return runPredictionInWorker(run);
+  // lib/amr reads no configuration of its own in the app: it comes validated from lib/env.ts
+  // (the engine's child inherits AMR_CACHE_DIR, validated there too).
+  const env = getEnv();
+  return runPredictionInWorker({ ...run, dbDir: env.AMR_DB_DIR, workerPath: env.AMR_WORKER_PATH, isolation: env.AMR_ENGINE_ISOLATION });
 };

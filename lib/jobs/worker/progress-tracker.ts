@@ -1,6 +1,6 @@
 import type { EngineProgress } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
-import { updateJobProgress } from "../update-job-status";
+import { updateJobProgress } from "../job-repository";
 import type { JobProgressInfo } from "../types";
 import type { Clock } from "./clock";
 

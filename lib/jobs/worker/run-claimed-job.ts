@@ -1,15 +1,13 @@
 import type { Db } from "@/lib/db";
 import { metrics } from "@/lib/metrics/registry";
 import { storageKeys, type Storage } from "@/lib/storage";
-import type { Claim } from "../claim-job";
+import { readLease, releaseJob, renewLease, updateJobStatus, type Claim } from "../job-repository";
 import { toAmrParams } from "../params";
 import { getJob } from "../queries";
 import { RESULT_FORMATS, renderResultFiles, type ResultFormat } from "../result-files";
-import { updateJobStatus } from "../update-job-status";
-import type { Clock } from "./clock";
+import { databaseTime, type Clock } from "./clock";
 import type { EngineRunner } from "./engine-runner";
 import { describeEngineFailure } from "./engine-failure";
-import { readLease, releaseJob, renewLease } from "./lease";
 import { DatabaseProgressTracker } from "./progress-tracker";
 
 export interface RunDeps {
@@ -60,7 +58,7 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
       const now = clock.now();
       const renewDue = now.getTime() - lastRenew >= deps.leaseMs / 3;
       const state = renewDue
-        ? await renewLease(db, jobId, leaseToken, deps.leaseMs, now)
+        ? await renewLease(db, jobId, leaseToken, deps.leaseMs, databaseTime(clock))
         : await readLease(db, jobId, leaseToken);
       if (renewDue && state.held) lastRenew = now.getTime();
       if (!state.held) stop("lease_lost");

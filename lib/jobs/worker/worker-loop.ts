@@ -2,10 +2,9 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
-import { claimNextJob } from "../claim-job";
-import type { Clock } from "./clock";
+import { claimNextJob, reclaimExpiredLeases } from "../job-repository";
+import { databaseTime, type Clock } from "./clock";
 import type { EngineRunner } from "./engine-runner";
-import { reclaimExpiredLeases } from "./lease";
 import { runClaimedJob, type RunOutcome } from "./run-claimed-job";
 
 export interface WorkerOptions {
@@ -62,11 +61,11 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
       const now = opts.clock.now();
       if (now.getTime() - lastReclaim >= opts.reclaimEveryMs) {
         lastReclaim = now.getTime();
-        const reclaimed = await reclaimExpiredLeases(opts.db, now, opts.maxAttempts);
+        const reclaimed = await reclaimExpiredLeases(opts.db, databaseTime(opts.clock), opts.maxAttempts);
         for (const r of reclaimed) log(`[worker] job ${r.id}: lease expired → ${r.status}`);
       }
       while (!stopped && active.size < opts.concurrency) {
-        const claim = await claimNextJob(opts.db, owner, { leaseMs: opts.leaseMs, now: opts.clock.now() });
+        const claim = await claimNextJob(opts.db, owner, { leaseMs: opts.leaseMs, now: databaseTime(opts.clock) });
         if (!claim) break;
         log(`[worker] ${owner} claimed job ${claim.jobId} (attempt ${claim.attempts})`);
         const run = runClaimedJob({ ...opts, log }, claim, shutdown.signal)

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { toErrorPayload } from "@/lib/errors";
-import { saveJob } from "@/lib/jobs/save-job";
+import { insertJob } from "@/lib/jobs/job-repository";
 import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 
@@ -27,7 +27,7 @@ function holdWriteLock(file: string, ms: number): Promise<{ released: Promise<vo
   return new Promise((resolve) => child.stdout.once("data", () => resolve({ released })));
 }
 
-const newJob = (userId: string) => saveJob(t.db, { userId, jobName: "busy", params: defaultParams });
+const newJob = (userId: string) => insertJob(t.db, { userId, jobName: "busy", params: defaultParams });
 
 describe("SQLite's single writer held by another process", () => {
   it("waits out a 2 s lock (busy_timeout 5 s) and the write succeeds", async () => {

@@ -2,14 +2,15 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { CLAIM_SQL, QUEUED_SQL } from "@/lib/jobs/claim-job";
-import { RECLAIM_SQL } from "@/lib/jobs/worker/lease";
+import { parameterNames, toPositional } from "@/lib/db/named-params";
+import { CLAIM_SQL, QUEUED_SQL, RECLAIM_SQL } from "@/lib/db/sqlite/statements";
 import { encodeCursor } from "@/lib/pagination/keyset";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
 import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
 
-// Runs the SQL that Prisma really emits through EXPLAIN QUERY PLAN, so an index change or a
-// query rewrite that falls back to a table scan fails here rather than in production.
+// SQLite: runs the SQL that Prisma really emits, and the dialect's own statements, through
+// EXPLAIN QUERY PLAN, so an index change or a query rewrite that falls back to a table scan fails
+// here rather than in production. PostgreSQL's twin is query-plans-postgres.test.ts.
 let t: TestDb;
 let logged: { query: string; params: unknown[] }[] = [];
 const makeClient = (url: string) =>
@@ -22,7 +23,7 @@ let raw: Database.Database;
 
 beforeAll(async () => {
   t = await createTestDb();
-  client = makeClient(`file:${t.file}`);
+  client = makeClient(t.url);
   client.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   raw = new Database(t.file, { readonly: true });
 });
@@ -37,6 +38,13 @@ function plan(sql: string, params: unknown[] = []): string {
   return rows.map((r) => r.detail).join("\n");
 }
 
+/** A dialect statement with every named parameter bound to a placeholder value. */
+function planNamed(sql: string): string {
+  const { text, args } = toPositional(sql, Object.fromEntries(parameterNames(sql).map((n) => [n, "x"])));
+  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...args) as { detail: string }[];
+  return rows.map((r) => r.detail).join("\n");
+}
+
 async function planOf(run: () => Promise<unknown>, match: RegExp): Promise<string> {
   logged = [];
   await run();
@@ -47,7 +55,7 @@ async function planOf(run: () => Promise<unknown>, match: RegExp): Promise<strin
 
 const tableScan = /SCAN (main\.)?amr_jobs(?! USING)/;
 
-describe("query plans use the composite indexes", () => {
+describe("SQLite query plans use the composite indexes", () => {
   it("a user's first page", async () => {
     const u = await seedUser(client);
     const p = await planOf(() => listJobsByUser(client, u.id, { limit: 20 }), /FROM `main`.`amr_jobs`/);
@@ -71,7 +79,7 @@ describe("query plans use the composite indexes", () => {
   });
 
   it("the lease sweep", () => {
-    const p = plan(RECLAIM_SQL, RECLAIM_SQL.split("?").slice(1).map(() => "x"));
+    const p = planNamed(RECLAIM_SQL);
     expect(p).toMatch(/idx_amr_jobs_status/);
     expect(p).not.toMatch(tableScan);
   });
@@ -87,13 +95,13 @@ describe("query plans use the composite indexes", () => {
   });
 
   it("the idle poll before a claim", () => {
-    const p = plan(QUEUED_SQL);
+    const p = planNamed(QUEUED_SQL);
     expect(p).toMatch(/idx_amr_jobs_status/);
     expect(p).not.toMatch(tableScan);
   });
 
   it("the claim", () => {
-    const p = plan(CLAIM_SQL, ["w", "t", "x", "x", "x"]);
+    const p = planNamed(CLAIM_SQL);
     expect(p).toMatch(/idx_amr_jobs_status_created/);
     expect(p).not.toMatch(tableScan);
   });

@@ -1,0 +1,93 @@
+import type { WindowDecision, WindowPolicy } from "@/lib/rate-limit/window";
+
+/**
+ * Every statement that is not plain Prisma, behind one interface with a SQLite and a PostgreSQL
+ * implementation side by side (lib/db/sqlite, lib/db/postgres). No other module writes SQL.
+ *
+ * Times: every `now?: Date` is for tests only. When it is absent the statement uses the
+ * database's own clock, so leases, heartbeats, cutoffs and the maintenance lock agree across
+ * hosts whatever their clocks say.
+ */
+export type Dialect = "sqlite" | "postgres";
+
+export interface VersionedRow {
+  id: string;
+  version: number;
+}
+
+export interface ClaimedRow {
+  id: string;
+  leaseToken: string;
+  attempts: number;
+}
+
+export interface AuthStateRow {
+  id: string;
+  username: string;
+  role: string;
+  sessionVersion: number;
+  disabledAt: Date | null;
+}
+
+/** A job row joined with its parameters, as the job poll needs it (keys: see job-row-query). */
+export type JobWithParamsRow = Record<string, unknown>;
+
+export interface NewJobRow {
+  id: string;
+  userId: string;
+  jobName: string;
+  createdAt: Date;
+  inputFilePath: string | null;
+  inputFileName: string | null;
+  inputFileSize: number | null;
+  inputSha256: string | null;
+  inputContigs: number | null;
+  inputBases: number | null;
+  params: {
+    modelName: string;
+    batchSize: number;
+    segmentLength: number;
+    segmentOverlap: number;
+    useCpu: boolean;
+    minIdentity: number;
+    minCoverage: number;
+  };
+}
+
+export interface SqlPort {
+  readonly dialect: Dialect;
+  /** The database's clock (maintenance reads it once per run). */
+  now(): Promise<Date>;
+  /** A real round trip. */
+  ping(): Promise<void>;
+
+  // The two reads behind every authenticated poll: prepared once, run on the client's own pool.
+  authState(userId: string): Promise<AuthStateRow | null>;
+  jobWithParams(id: string, userId: string): Promise<JobWithParamsRow | null>;
+
+  // Job lifecycle (lib/jobs/job-repository.ts is the only caller).
+  hasQueuedJob(): Promise<boolean>;
+  claimNextJob(owner: string, leaseToken: string, leaseMs: number, now?: Date): Promise<ClaimedRow | null>;
+  renewLease(jobId: string, leaseToken: string, leaseMs: number, now?: Date): Promise<{ cancelRequested: boolean } | null>;
+  reclaimExpiredLeases(maxAttempts: number, now?: Date): Promise<{ id: string; status: string }[]>;
+  failStaleJobs(kind: "submitted" | "processing", cutoff: Date, message: string, limit: number, now?: Date): Promise<string[]>;
+  markArchived(rows: readonly (VersionedRow & { archiveKey: string })[], keepInput: boolean, now?: Date): Promise<Set<string>>;
+  deleteFinished(rows: readonly VersionedRow[]): Promise<Set<string>>;
+  /** Inserts the job and its parameters only while the user has fewer than `maxActive` queued or running. */
+  insertJobWithinQuota(job: NewJobRow, maxActive: number): Promise<{ inserted: boolean; active: number }>;
+  /** Tells listening workers that a job was queued (PostgreSQL NOTIFY; nothing on SQLite). */
+  notifyJobQueued(): Promise<void>;
+
+  // Named lease for maintenance.
+  acquireLock(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;
+  renewLock(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;
+
+  /**
+   * Sliding-window limit, atomically: counts the events in the window and records one more only
+   * if that stays within the limit. Two servers can never both let the (limit+1)-th through.
+   */
+  consumeRateLimit(key: string, policy: WindowPolicy, now: Date): Promise<WindowDecision & { eventId: number | null }>;
+
+  /** Ends the client's connections (tests, scripts). */
+  close(): Promise<void>;
+}
