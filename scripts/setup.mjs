@@ -86,11 +86,60 @@ function ensureNodeModules() {
   log(`npm ci took ${(ms / 1000).toFixed(1)} s`);
 }
 
+/** Both dialects' clients: the app picks one at run time from DATABASE_URL. */
 function ensurePrismaClient() {
-  const generated = "generated/prisma/client.ts";
-  if (existsSync(generated) && statSync(generated).mtimeMs >= statSync("prisma/schema.prisma").mtimeMs) return;
-  log("generating the Prisma client");
-  run(bin("prisma"), ["generate"]);
+  for (const [schema, generated] of [
+    ["prisma/schema.prisma", "generated/prisma/client.ts"],
+    ["prisma/postgres/schema.prisma", "generated/prisma-pg/client.ts"],
+  ]) {
+    if (existsSync(generated) && statSync(generated).mtimeMs >= statSync(schema).mtimeMs) continue;
+    log(`generating the Prisma client for ${schema}`);
+    run(bin("prisma"), ["generate", "--schema", schema]);
+  }
+}
+
+// --- PostgreSQL for the tests -----------------------------------------------------------------
+/**
+ * The integration suite runs a second time on PostgreSQL. TEST_DATABASE_URL names a server where
+ * the role may CREATE DATABASE; without it, as root on Debian, a local cluster is installed if
+ * missing, started, and given an `amr` role.
+ */
+function ensureTestPostgres() {
+  if (process.env.TEST_DATABASE_URL) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = existsSync("/usr/bin/apt-get");
+  if (!isRoot || !hasApt) {
+    console.error(
+      "[setup] The tests need a PostgreSQL server (the integration suite runs on SQLite and on PostgreSQL).\n" +
+        "  Set TEST_DATABASE_URL to one where the role may create databases, e.g.\n" +
+        "  TEST_DATABASE_URL=postgresql://amr:amr@127.0.0.1:5432/postgres npm test\n" +
+        "  (as root on Debian, npm test installs and starts a local one itself).",
+    );
+    process.exit(1);
+  }
+  const versions = () => (existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)) : []);
+  if (versions().length === 0 || !existsSync("/usr/bin/pg_ctlcluster")) {
+    log("installing PostgreSQL (apt-get install postgresql)");
+    run("apt-get", ["update", "-q"]);
+    run("apt-get", ["install", "-y", "-q", "--no-install-recommends", "postgresql"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  }
+  const version = versions().sort((a, b) => Number(b) - Number(a))[0];
+  if (!existsSync(`/etc/postgresql/${version}/main`)) run("pg_createcluster", [version, "main"]);
+  const status = spawnSync("pg_ctlcluster", [version, "main", "status"], { stdio: "ignore" });
+  if (status.status !== 0) {
+    log(`starting PostgreSQL ${version}`);
+    run("pg_ctlcluster", [version, "main", "start"]);
+  }
+  // Debian authenticates the postgres superuser by peer on the socket; the app's role uses a password over TCP.
+  const psql = (sql) => spawnSync("runuser", ["-u", "postgres", "--", "psql", "-qtAc", sql], { encoding: "utf8" });
+  if (psql("SELECT 1 FROM pg_roles WHERE rolname = 'amr'").stdout.trim() !== "1") {
+    const r = psql("CREATE ROLE amr LOGIN CREATEDB PASSWORD 'amr'");
+    if (r.status !== 0) {
+      console.error(`[setup] could not create the PostgreSQL role for the tests: ${r.stderr}`);
+      process.exit(1);
+    }
+  }
+  process.env.TEST_DATABASE_URL = "postgresql://amr:amr@127.0.0.1:5432/postgres";
 }
 
 // --- Configuration -------------------------------------------------------------------------
@@ -113,14 +162,16 @@ function ensureLocalSecrets() {
   process.env.DATABASE_FILE ??= "file:./prisma/dev.db";
 }
 
+/** prisma.config.ts applies prisma/postgres/migrations when DATABASE_URL is PostgreSQL, prisma/migrations otherwise. */
 function migrate() {
-  log(`applying migrations to ${process.env.DATABASE_FILE}`);
+  const pg = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+  log(`applying migrations to ${pg ? "the PostgreSQL database in DATABASE_URL" : process.env.DATABASE_FILE}`);
   run(bin("prisma"), ["migrate", "deploy"]);
 }
 
 // --- Builds --------------------------------------------------------------------------------
 const buildInputs = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs",
-  "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+  "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "prisma/postgres/schema.prisma"];
 
 function hashTree(inputs) {
   const h = createHash("sha256");
@@ -173,13 +224,21 @@ function readJson(file) {
   }
 }
 
-function runTests() {
-  const t0 = Date.now();
-  const vitestOut = "test-results/vitest.json";
-  const vitest = runCounted(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestOut}`], () => {
-    const j = readJson(vitestOut);
+function runVitest(name, args, env = {}) {
+  const out = `test-results/${name}.json`;
+  return runCounted(bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], () => {
+    const j = readJson(out);
     return { passed: j?.numPassedTests ?? 0, failed: j ? j.numFailedTests : 0, skipped: j?.numPendingTests ?? 0 };
-  });
+  }, env);
+}
+
+function runTests() {
+  ensureTestPostgres();
+  const t0 = Date.now();
+  const vitest = runVitest("vitest", []);
+  const tSqlite = Date.now();
+  log("integration suite again, on PostgreSQL");
+  const vitestPg = runVitest("vitest-postgres", [], { TEST_DIALECT: "postgres" });
   const t1 = Date.now();
   ensureNextBuild();
   const pwOut = "test-results/playwright.json";
@@ -188,11 +247,17 @@ function runTests() {
     return { passed: s?.expected ?? 0, failed: (s?.unexpected ?? 0) + (s?.flaky ?? 0), skipped: s?.skipped ?? 0 };
   }, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut });
   const t2 = Date.now();
-  const passed = vitest.passed + e2e.passed;
-  const failed = vitest.failed + e2e.failed;
-  const skipped = vitest.skipped + e2e.skipped;
-  console.log(`\nvitest: ${vitest.passed} passed, ${vitest.failed} failed (${((t1 - t0) / 1000).toFixed(1)} s)`);
+  log("several machines: two servers and two workers on one PostgreSQL database");
+  const multi = existsSync("vitest.multi.config.mts") ? runVitest("vitest-multi", ["--config", "vitest.multi.config.mts"]) : { passed: 0, failed: 0, skipped: 0 };
+  const t3 = Date.now();
+  const all = [vitest, vitestPg, e2e, multi];
+  const passed = all.reduce((n, r) => n + r.passed, 0);
+  const failed = all.reduce((n, r) => n + r.failed, 0);
+  const skipped = all.reduce((n, r) => n + r.skipped, 0);
+  console.log(`\nvitest (SQLite): ${vitest.passed} passed, ${vitest.failed} failed (${((tSqlite - t0) / 1000).toFixed(1)} s)`);
+  console.log(`vitest (PostgreSQL): ${vitestPg.passed} passed, ${vitestPg.failed} failed (${((t1 - tSqlite) / 1000).toFixed(1)} s)`);
   console.log(`playwright: ${e2e.passed} passed, ${e2e.failed} failed (${((t2 - t1) / 1000).toFixed(1)} s incl. build)`);
+  console.log(`several machines: ${multi.passed} passed, ${multi.failed} failed (${((t3 - t2) / 1000).toFixed(1)} s)`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   process.exit(failed > 0 ? 1 : 0);
 }
