@@ -95,7 +95,7 @@ function createPostgres(url: string, opts: DbOptions): Db {
   pool.on("error", (err) => console.error("[db] idle PostgreSQL connection lost:", err.message));
   // disposeExternalPool: $disconnect ends the pool too, so closing the client closes everything.
   const client = new PgPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
-  const port = createPostgresPort(pool, async () => {
+  const port = createPostgresPort(pool, url, async () => {
     await client.$disconnect();
     if (!pool.ended) await pool.end().catch(() => undefined);
   });

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable-error";
 
 /** Every failure a user can be told about. Only `STATUS` below knows HTTP. */
 export type ErrorCode =
@@ -78,12 +79,6 @@ export function zodFieldErrors(err: ZodError): Record<string, string> {
   return fields;
 }
 
-function isBusyError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  if (!e) return false;
-  return e.code === "P1008" || e.code === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked/i.test(e.message ?? "");
-}
-
 function isPrismaNotFound(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === "P2025";
 }
@@ -107,7 +102,7 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
   if (isPrismaNotFound(err)) {
     return { status: 404, body: { error: { code: "not_found", message: DEFAULT_MESSAGE.not_found } } };
   }
-  if (isBusyError(err)) {
+  if (isDatabaseUnavailable(err)) {
     return {
       status: 503,
       headers: { "Retry-After": "2" },

@@ -77,6 +77,12 @@ export interface SqlPort {
   insertJobWithinQuota(job: NewJobRow, maxActive: number): Promise<{ inserted: boolean; active: number }>;
   /** Tells listening workers that a job was queued (PostgreSQL NOTIFY; nothing on SQLite). */
   notifyJobQueued(): Promise<void>;
+  /**
+   * Calls `onQueued` whenever a job is queued anywhere (PostgreSQL LISTEN on its own connection);
+   * on SQLite, where every worker shares one machine, nothing: workers poll and uploads wake the
+   * in-process worker directly. Returns the unsubscribe.
+   */
+  onJobQueued(onQueued: () => void, log: (m: string) => void): () => Promise<void>;
 
   // Named lease for maintenance.
   acquireLock(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { evaluateWindow } from "@/lib/rate-limit/window";
 import { toNumbered } from "../named-params";
 import type { ClaimedRow, SqlPort } from "../port";
+import { listenForQueuedJobs } from "./queue-listener";
 import * as q from "./statements";
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
@@ -10,7 +11,7 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
  * PostgreSQL's statements run on the same pg.Pool as the Prisma adapter. Each has a name, so pg
  * prepares it once per pooled connection and then only sends the parameters.
  */
-export function createPostgresPort(pool: pg.Pool, close: () => Promise<void>): SqlPort {
+export function createPostgresPort(pool: pg.Pool, connectionString: string, close: () => Promise<void>): SqlPort {
   const names = new Map<string, string>();
   const nameOf = (sql: string) => {
     let name = names.get(sql);
@@ -104,6 +105,9 @@ export function createPostgresPort(pool: pg.Pool, close: () => Promise<void>): S
     },
     async notifyJobQueued() {
       await pool.query(q.NOTIFY_QUEUED_SQL);
+    },
+    onJobQueued(onQueued, log) {
+      return listenForQueuedJobs(connectionString, onQueued, log);
     },
 
     async acquireLock(name, holder, ttlMs, now) {

@@ -117,6 +117,7 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
         .immediate();
     },
     async notifyJobQueued() {},
+    onJobQueued: () => async () => undefined,
 
     async acquireLock(name, holder, ttlMs, now) {
       const row = await get<{ holder: string }>(q.ACQUIRE_LOCK_SQL, { name, holder, now: time(now), ttl: seconds(ttlMs) });

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db";
+import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { claimNextJob, reclaimExpiredLeases } from "../job-repository";
 import { databaseTime, type Clock } from "./clock";
@@ -88,6 +88,8 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
     }
   }
 
+  // PostgreSQL: a job queued on any machine wakes this worker at once; polling stays the fallback.
+  const unlisten = sqlOf(opts.db).onJobQueued(() => schedule(0), log);
   schedule(0);
   return {
     owner,
@@ -96,6 +98,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await unlisten();
       shutdown.abort();
       await Promise.allSettled([...active]);
     },
