@@ -31,7 +31,7 @@ describe("PostgreSQL unavailable", () => {
     expect503(await sqlOf(dead).authState("x").catch((e) => e));
 
     overrideDefaultPrisma(dead);
-    const res = await listJobs(await authedRequest("http://localhost:3000/api/jobs", { id: "someone" }));
+    const res = await listJobs(await authedRequest("http://localhost:3000/api/jobs", { id: "someone" }), { params: Promise.resolve({}) });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBeTruthy();
     expect((await res.json()).error.code).toBe("unavailable");
