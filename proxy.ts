@@ -1,7 +1,7 @@
 // Next 16's middleware. First line of defence only: it turns signed-out visitors of app pages
 // into a redirect to /login before any rendering. Every page, route handler and action still
 // checks the session itself (requireUserPage / withUser), and /api is deliberately not matched
-// (uploads must not be buffered here, RELIABILITY.md §2.8).
+// (uploads must not be buffered here: a large genome would sit in memory).
 import { NextResponse, type NextRequest } from "next/server";
 import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { readSessionToken, sessionTokenFromCookieHeader } from "@/lib/auth/session-token";

@@ -51,7 +51,7 @@ const ports = new WeakMap<object, SqlPort>();
 
 /** The dialect-specific statements of a client made by createDb. */
 export function sqlOf(db: Db): SqlPort {
-  const port = ports.get(db === prisma ? defaultClient() : db);
+  const port = ports.get(db);
   if (!port) throw new Error("This Prisma client was not made by createDb");
   return port;
 }
@@ -108,9 +108,14 @@ export function configuredDatabaseUrl(): string {
   return env.DATABASE_URL ?? env.DATABASE_FILE;
 }
 
+// On globalThis so `next dev` hot reloads reuse the client instead of opening a new pool each time.
 const globalForPrisma = globalThis as unknown as { amrPrisma?: PrismaClient };
 
-function defaultClient(): PrismaClient {
+/**
+ * The application's client, created on first use (not at import, so `next build` and tests
+ * that never touch the default database do not open it).
+ */
+export function appDb(): Db {
   if (!globalForPrisma.amrPrisma) {
     const env = getEnv();
     globalForPrisma.amrPrisma = createDb(configuredDatabaseUrl(), {
@@ -123,20 +128,8 @@ function defaultClient(): PrismaClient {
   return globalForPrisma.amrPrisma;
 }
 
-/**
- * The one application client, created on first use (not at import, so `next build` and tests
- * that never touch the default database do not open it). Cached on globalThis across hot reloads.
- */
-export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, prop) {
-    const client = defaultClient();
-    const value = Reflect.get(client, prop, client);
-    return typeof value === "function" ? value.bind(client) : value;
-  },
-});
-
 /** Points the application client at another database (integration tests use a throwaway one). */
-export function overrideDefaultPrisma(client: PrismaClient | undefined): void {
+export function overrideAppDb(client: PrismaClient | undefined): void {
   globalForPrisma.amrPrisma = client;
 }
 

@@ -3,7 +3,7 @@
 // else from a hidden prompt, else (piped) from the first line of stdin; it never goes on the
 // command line, where `ps` and shell history would keep it. If NAME exists, --admin promotes it.
 // Uses DATABASE_FILE like the app (default file:./prisma/dev.db); run `npm run db:deploy` first.
-import { createDb } from "../lib/db";
+import { configuredDatabaseUrl, createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { toRole } from "../lib/auth/session-user";
 import { setRole, createUser } from "../lib/auth/users";
@@ -65,7 +65,7 @@ function readPassword(prompt: string): Promise<string> {
 
 async function main() {
   const { admin, email, username } = parseArgs(process.argv.slice(2));
-  const db = createDb(getEnv().DATABASE_FILE);
+  const db = createDb(configuredDatabaseUrl());
   try {
     const existing = await db.user.findUnique({ where: { usernameKey: usernameKey(username) }, select: { id: true, username: true, role: true } });
     if (existing) {

@@ -4,7 +4,7 @@ import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { SignOutEverywhere } from "@/components/auth/SignOutEverywhere";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { requireUserPage } from "@/lib/auth/current-user";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Account" };
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const user = await requireUserPage("/account");
-  const details = await prisma.user.findUnique({ where: { id: user.id }, select: { email: true, createdAt: true, lastLogin: true } });
+  const details = await appDb().user.findUnique({ where: { id: user.id }, select: { email: true, createdAt: true, lastLogin: true } });
   const date = (d: Date | null | undefined) => (d ? d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—");
   return (
     <>

@@ -1,6 +1,6 @@
 import { loadAuthState } from "@/lib/auth/auth-state";
 import { toRole, type SessionUser } from "@/lib/auth/session-user";
-import { prisma, type Db } from "@/lib/db";
+import { appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { cachedTokenLookup, noteTokenUse, type TokenRecord } from "./lookup-cache";
 import { consumeTokenRequest } from "./rate-limit";
@@ -26,7 +26,7 @@ function queryToken(db: Db, hash: string): Promise<TokenRecord | null> {
  * gone or disabled. Counts the request against the token's rate limit (429 beyond it). The role
  * comes from the owner's row at this request, as for sessions.
  */
-export async function authenticateApiToken(secret: string, db: Db = prisma, now = new Date()): Promise<TokenIdentity | null> {
+export async function authenticateApiToken(secret: string, db: Db = appDb(), now = new Date()): Promise<TokenIdentity | null> {
   if (!isTokenShaped(secret)) return null;
   const hash = hashTokenSecret(secret);
   const nowMs = now.getTime();

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { loadAuthState } from "./auth-state";
 import { clearLoginFailures, reserveLoginAttempt } from "./login-limits";
@@ -33,11 +33,11 @@ export function authOptions(): NextAuthOptions {
           const { username, password } = parsed.data;
           // Counted before the password is checked, atomically: the route's 429 pre-check can
           // race on several servers, this cannot (lib/auth/login-limits.ts).
-          const attempt = await reserveLoginAttempt(prisma, username, clientIp(req.headers ?? {}));
+          const attempt = await reserveLoginAttempt(appDb(), username, clientIp(req.headers ?? {}));
           if (!attempt.allowed) return null;
-          const user = await verifyCredentials(prisma, username, password);
+          const user = await verifyCredentials(appDb(), username, password);
           if (!user) return null;
-          await clearLoginFailures(prisma, username, attempt);
+          await clearLoginFailures(appDb(), username, attempt);
           return { id: user.id, name: user.username, role: user.role, sessionVersion: user.sessionVersion };
         },
       }),
@@ -65,7 +65,7 @@ export function authOptions(): NextAuthOptions {
       // so a cookie captured before sign-out must fail on the version check.
       async signOut({ token }) {
         if (typeof token?.sub === "string" && typeof token.sv === "number") {
-          await prisma.user.updateMany({ where: { id: token.sub, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
+          await appDb().user.updateMany({ where: { id: token.sub, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
           invalidateAuthState(token.sub);
         }
       },

@@ -1,4 +1,4 @@
-import { prisma, sqlOf, type Db } from "@/lib/db";
+import { appDb, sqlOf, type Db } from "@/lib/db";
 import type { AuthStateRow } from "@/lib/db/port";
 import { getEnv } from "@/lib/env";
 import { cachedAuthState } from "./auth-state-cache";
@@ -11,11 +11,11 @@ export type AuthState = AuthStateRow;
  * client's own connection (lib/db/port.ts) because it runs on every authenticated request.
  * tests/integration/auth-state-query.test.ts compares it with Prisma's result.
  */
-export function queryAuthState(userId: string, db: Db = prisma): Promise<AuthState | null> {
+export function queryAuthState(userId: string, db: Db = appDb()): Promise<AuthState | null> {
   return sqlOf(db).authState(userId);
 }
 
 /** queryAuthState behind the short-lived per-process cache (AUTH_STATE_CACHE_MS, default 2 s). */
-export function loadAuthState(userId: string, db: Db = prisma, now?: number): Promise<AuthState | null> {
+export function loadAuthState(userId: string, db: Db = appDb(), now?: number): Promise<AuthState | null> {
   return cachedAuthState(userId, (id) => queryAuthState(id, db), { ttlMs: getEnv().AUTH_STATE_CACHE_MS, now });
 }

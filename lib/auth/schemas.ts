@@ -6,7 +6,7 @@ const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email 
 
 export const registerSchema = z.object({
   username: usernameSchema,
-  // Forms send "" for an empty optional field (STACK.md T9).
+  // Forms send "" for an empty optional field.
   email: z.preprocess((v) => (v === "" || v === null ? undefined : v), email.optional()),
   password: newPasswordSchema,
 });

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 import type { CreateJobDeps } from "./create-job";
@@ -7,7 +7,7 @@ import type { CreateJobDeps } from "./create-job";
 export function jobDeps(): CreateJobDeps {
   const env = getEnv();
   return {
-    db: prisma,
+    db: appDb(),
     storage: getStorage(),
     maxUploadBytes: env.UPLOAD_MAX_BYTES,
     maxUncompressedBytes: env.UNCOMPRESSED_MAX_BYTES,

@@ -1,9 +1,9 @@
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { retentionPolicy } from "./policy";
 import { runMaintenance, type MaintenanceResult, type MaintenanceTrigger } from "./run-maintenance";
 
 /** The production wiring: the application's database, storage and configured policy. */
 export function runAppMaintenance(trigger: MaintenanceTrigger): Promise<MaintenanceResult> {
-  return runMaintenance({ db: prisma, storage: getStorage(), policy: retentionPolicy(), trigger });
+  return runMaintenance({ db: appDb(), storage: getStorage(), policy: retentionPolicy(), trigger });
 }

@@ -50,7 +50,15 @@ export function policyFromEnv(env: Env): RetentionPolicy {
   });
 }
 
-/** The configured policy (the job DTOs show users their jobs' dates from it). */
+const computed = new WeakMap<Env, RetentionPolicy>();
+
+/**
+ * The configured policy (the job DTOs show users their jobs' dates from it). Parsed once per
+ * configuration, not per poll and per list row: getEnv() returns the same object until reset.
+ */
 export function retentionPolicy(): RetentionPolicy {
-  return policyFromEnv(getEnv());
+  const env = getEnv();
+  let policy = computed.get(env);
+  if (!policy) computed.set(env, (policy = policyFromEnv(env)));
+  return policy;
 }

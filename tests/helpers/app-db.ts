@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from "vitest";
-import { overrideDefaultPrisma } from "@/lib/db";
+import { overrideAppDb } from "@/lib/db";
 import { createTestDb, type TestDb } from "./test-db";
 
 /**
@@ -10,10 +10,10 @@ export function useAppTestDb(): { readonly current: TestDb } {
   const ref: { current: TestDb } = { current: undefined as unknown as TestDb };
   beforeEach(async () => {
     ref.current = await createTestDb();
-    overrideDefaultPrisma(ref.current.db);
+    overrideAppDb(ref.current.db);
   });
   afterEach(async () => {
-    overrideDefaultPrisma(undefined);
+    overrideAppDb(undefined);
     await ref.current.close();
   });
   return ref;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as listJobs } from "@/app/api/jobs/route";
-import { closeDb, createDb, overrideDefaultPrisma, sqlOf, type Db } from "@/lib/db";
+import { closeDb, createDb, overrideAppDb, sqlOf, type Db } from "@/lib/db";
 import { toErrorPayload } from "@/lib/errors";
 import { authedRequest } from "../helpers/auth";
 import { withAdmin } from "../helpers/pg-admin";
@@ -11,7 +11,7 @@ import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
 // Retry-After, never a stack trace, and the client carries on once the database is back.
 const open: (Db | TestDb)[] = [];
 afterEach(async () => {
-  overrideDefaultPrisma(undefined);
+  overrideAppDb(undefined);
   for (const x of open.splice(0)) await ("close" in x && typeof x.close === "function" ? (x as TestDb).close() : closeDb(x as Db));
 });
 
@@ -30,7 +30,7 @@ describe("PostgreSQL unavailable", () => {
     expect503(await dead.user.findFirst().catch((e) => e));
     expect503(await sqlOf(dead).authState("x").catch((e) => e));
 
-    overrideDefaultPrisma(dead);
+    overrideAppDb(dead);
     const res = await listJobs(await authedRequest("http://localhost:3000/api/jobs", { id: "someone" }), { params: Promise.resolve({}) });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBeTruthy();

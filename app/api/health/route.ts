@@ -1,11 +1,11 @@
-// GET /api/health — liveness plus a real database query; 503 when SQLite is unreachable.
-import { prisma } from "@/lib/db";
+// GET /api/health — liveness plus a real database query; 503 when the database is unreachable.
+import { appDb } from "@/lib/db";
 import { checkHealth } from "@/lib/health";
 import { json } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const report = await checkHealth(prisma);
+  const report = await checkHealth(appDb());
   return json(report, report.status === "ok" ? 200 : 503);
 }

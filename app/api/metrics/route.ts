@@ -1,5 +1,5 @@
 // GET /api/metrics — Prometheus text format, for a scraper holding METRICS_TOKEN.
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { bearerMatches } from "@/lib/http/bearer-secret";
@@ -12,7 +12,7 @@ export async function GET(req: Request) {
     if (!bearerMatches(req.headers.get("authorization"), getEnv().METRICS_TOKEN)) {
       throw new AppError("unauthorized", "A valid metrics token is required.");
     }
-    const { body, contentType } = await prometheusText(prisma);
+    const { body, contentType } = await prometheusText(appDb());
     return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
   } catch (err) {
     return toErrorResponse(err);

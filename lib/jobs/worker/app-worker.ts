@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { systemClock } from "./clock";
 import { workerTimings } from "./config";
@@ -8,7 +8,7 @@ import { startWorker, type WorkerHandle } from "./worker-loop";
 /** A worker wired to the application's database, storage, engine and configuration. */
 export function startAppWorker(): WorkerHandle {
   return startWorker({
-    db: prisma,
+    db: appDb(),
     storage: getStorage(),
     runner: workerThreadRunner,
     clock: systemClock,

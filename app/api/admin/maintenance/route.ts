@@ -1,6 +1,6 @@
 // GET /api/admin/maintenance?limit= — the latest maintenance runs (admins only).
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { json } from "@/lib/http/json";
 import { withAdmin } from "@/lib/http/with-user";
 import { listMaintenanceRuns } from "@/lib/maintenance/runs";
@@ -11,5 +11,5 @@ const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).de
 
 export const GET = withAdmin(async ({ req }) => {
   const { limit } = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  return json({ items: await listMaintenanceRuns(prisma, limit) });
+  return json({ items: await listMaintenanceRuns(appDb(), limit) });
 });

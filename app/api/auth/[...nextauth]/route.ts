@@ -4,7 +4,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { loginBlocked } from "@/lib/auth/login-limits";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { toErrorResponse } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { rateLimitedError } from "@/lib/rate-limit/store";
@@ -23,7 +23,7 @@ export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req.clone().formData().catch(() => null);
     const username = String(form?.get("username") ?? "").slice(0, 64);
-    const blocked = await loginBlocked(prisma, username, clientIp(req.headers));
+    const blocked = await loginBlocked(appDb(), username, clientIp(req.headers));
     if (blocked) {
       return toErrorResponse(rateLimitedError(blocked, `Too many sign-in attempts. Try again in ${Math.ceil(blocked.retryAfterSeconds / 60)} minutes.`));
     }

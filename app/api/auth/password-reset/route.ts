@@ -1,7 +1,7 @@
 // POST /api/auth/password-reset — mail a reset link: 202 with the same body whether or not the address has an account
 import { requestPasswordReset, resetAcceptedBody } from "@/lib/auth/password-reset";
 import { resetRequestSchema } from "@/lib/auth/schemas";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { json } from "@/lib/http/json";
 import { readJson } from "@/lib/http/read-json";
@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async ({ req }) => {
   const { email } = await readJson(req, resetRequestSchema);
-  await requestPasswordReset(prisma, email, clientIp(req.headers));
+  await requestPasswordReset(appDb(), email, clientIp(req.headers));
   return json(resetAcceptedBody(), 202);
 });

@@ -1,7 +1,7 @@
 // POST /api/auth/register — create an account: 201 {id, username}; 400 field errors; 409 taken
 import { registerSchema } from "@/lib/auth/schemas";
 import { createUser } from "@/lib/auth/users";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { json } from "@/lib/http/json";
 import { readJson } from "@/lib/http/read-json";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async ({ req }) => {
   const input = await readJson(req, registerSchema);
-  await consume(prisma, limitKeys.registerIp(clientIp(req.headers)), POLICIES.registerPerIp);
-  const user = await createUser(prisma, input);
+  await consume(appDb(), limitKeys.registerIp(clientIp(req.headers)), POLICIES.registerPerIp);
+  const user = await createUser(appDb(), input);
   return json({ id: user.id, username: user.username }, 201);
 });

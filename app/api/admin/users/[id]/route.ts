@@ -2,7 +2,7 @@
 // (admins, from a browser session: an API token, even an admin's, cannot change accounts).
 import { z } from "zod";
 import { updateUser, updateUserSchema } from "@/lib/auth/admin-users";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http/json";
 import { readJson } from "@/lib/http/read-json";
@@ -15,5 +15,5 @@ const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 export const PATCH = withSessionUser<{ id: string }>(async ({ req, user, params }) => {
   if (user.role !== "admin") throw new AppError("forbidden");
   const { id } = paramsSchema.parse(params);
-  return json(await updateUser(prisma, user.id, id, await readJson(req, updateUserSchema)));
+  return json(await updateUser(appDb(), user.id, id, await readJson(req, updateUserSchema)));
 });

@@ -1,7 +1,7 @@
 // POST /api/auth/password-reset/confirm — {token, password}: 204; 400 invalid, expired or used
 import { confirmPasswordReset } from "@/lib/auth/password-reset";
 import { resetConfirmSchema } from "@/lib/auth/schemas";
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { readJson } from "@/lib/http/read-json";
 import { withErrors } from "@/lib/http/with-user";
 
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async ({ req }) => {
   const { token, password } = await readJson(req, resetConfirmSchema);
-  await confirmPasswordReset(prisma, token, password);
+  await confirmPasswordReset(appDb(), token, password);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
