@@ -1,5 +1,5 @@
 // `npm run maintenance` — one maintenance run from the shell (same code as the cron route).
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { runAppMaintenance } from "@/lib/maintenance/app-deps";
 
 try {
@@ -10,5 +10,5 @@ try {
   console.error("maintenance failed:", err instanceof Error ? err.message : err);
   process.exitCode = 1;
 } finally {
-  await prisma.$disconnect();
+  await appDb().$disconnect();
 }

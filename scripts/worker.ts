@@ -1,6 +1,6 @@
 // `npm run worker`: a standalone job worker on the same database as the web server. Run several
 // for more throughput; each claims jobs atomically. SIGTERM/SIGINT hand running jobs back.
-import { prisma } from "@/lib/db";
+import { appDb } from "@/lib/db";
 import { startAppWorker } from "@/lib/jobs/worker/app-worker";
 
 const worker = startAppWorker();
@@ -15,7 +15,7 @@ async function shutdown(signal: string) {
   console.log(`[worker] ${signal}: releasing ${worker.running()} running job(s)`);
   await worker.stop();
   clearInterval(keepAlive);
-  await prisma.$disconnect();
+  await appDb().$disconnect();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
