@@ -11,7 +11,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: postgres ? ["tests/integration/**/*.test.ts"] : ["tests/**/*.test.ts"],
-    exclude: ["**/node_modules/**", postgres ? "tests/**/*-sqlite.test.ts" : "tests/**/*-postgres.test.ts"],
+    // tests/multi starts real servers from a production build: its own config, vitest.multi.config.mts.
+    exclude: ["**/node_modules/**", "tests/multi/**", postgres ? "tests/**/*-sqlite.test.ts" : "tests/**/*-postgres.test.ts"],
     pool: "forks",
     globalSetup: ["tests/global-setup.ts"],
     setupFiles: ["tests/setup-env.ts"],

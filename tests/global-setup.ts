@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateFile } from "../scripts/lib/migrate-file";
-import { databaseUrl, migratePostgres, testServerUrl, withAdmin } from "./helpers/pg-admin";
+import { databaseUrl, dropTestDatabase, migratePostgres, testServerUrl, withAdmin } from "./helpers/pg-admin";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,10 +37,8 @@ export default async function setup(project: TestProject) {
   return async () => {
     rmSync(dir, { recursive: true, force: true });
     if (pgTemplate) {
-      await withAdmin(async (c) => {
-        const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${pgTemplate}%`]);
-        for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
-      });
+      const { rows } = await withAdmin((c) => c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${pgTemplate}%`]));
+      for (const r of rows) await dropTestDatabase(r.datname);
     }
   };
 }

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
+import { databaseUrl, migratePostgres, withAdmin as withAdminOn } from "../../scripts/lib/migrate-postgres";
+
+export { databaseUrl, migratePostgres };
 
 /** The server the PostgreSQL run uses (`npm test` starts a local one and sets this). */
 export function testServerUrl(): string {
@@ -14,33 +15,40 @@ export function testServerUrl(): string {
   return url;
 }
 
-export function databaseUrl(server: string, database: string): string {
-  const u = new URL(server);
-  u.pathname = `/${database}`;
-  return u.toString();
+/** Runs `fn` on a short-lived admin connection to the server's maintenance database. */
+export function withAdmin<T>(fn: (c: pg.Client) => Promise<T>, server = testServerUrl()): Promise<T> {
+  return withAdminOn(server, fn);
 }
 
-/** Runs `fn` on a short-lived admin connection to the server's maintenance database. */
-export async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>, server = testServerUrl()): Promise<T> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
+/**
+ * Drops a test database, retrying while a server process still holds it: WITH (FORCE) ends our
+ * own leftover connections, but not an autovacuum worker (a superuser process), which finishes
+ * on its own within moments.
+ */
+export async function dropTestDatabase(name: string, attempts = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      return;
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 100 * i));
+    }
   }
 }
 
-/** Applies every committed PostgreSQL migration to an empty database (tests; no Prisma CLI). */
-export async function migratePostgres(url: string, root = path.resolve(import.meta.dirname, "..", "..")): Promise<void> {
-  const dir = path.join(root, "prisma", "postgres", "migrations");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const name of readdirSync(dir).filter((n) => /^\d/.test(n)).sort()) {
-      await client.query(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+/**
+ * A new database copied from a template. PostgreSQL refuses the copy while any session is
+ * connected to the template (an autovacuum worker can be, briefly), so it is retried.
+ */
+export async function createFromTemplate(name: string, template: string, attempts = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+      return;
+    } catch (err) {
+      if (i >= attempts || !/being accessed by other users/.test(String((err as Error).message))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i));
     }
-  } finally {
-    await client.end();
   }
 }

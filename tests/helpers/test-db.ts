@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { closeDb, createDb, type Db, type DbOptions } from "@/lib/db";
-import { databaseUrl, testServerUrl, withAdmin } from "./pg-admin";
+import { createFromTemplate, databaseUrl, dropTestDatabase, testServerUrl } from "./pg-admin";
 import { testDialect } from "./test-dialect";
 
 export interface TestDb {
@@ -27,7 +27,7 @@ export async function createTestDb(opts: DbOptions = {}): Promise<TestDb> {
   const dir = mkdtempSync(path.join(tmpdir(), "amr-test-"));
   if (testDialect === "postgres") {
     const name = `${inject("pgTemplate")}_${process.pid}_${++seq}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`));
+    await createFromTemplate(name, inject("pgTemplate"));
     const url = databaseUrl(testServerUrl(), name);
     const db = createDb(url, opts);
     return {
@@ -37,7 +37,7 @@ export async function createTestDb(opts: DbOptions = {}): Promise<TestDb> {
       dir,
       close: async () => {
         await closeDb(db);
-        await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+        await dropTestDatabase(name);
         rmSync(dir, { recursive: true, force: true });
       },
     };
