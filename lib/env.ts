@@ -29,6 +29,17 @@ export const envSchema = z
     NEXTAUTH_URL: z.url().optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     STORAGE_DIR: z.string().min(1).default("./data/storage"),
+    // s3://bucket/prefix moves job files into an S3-compatible bucket (needed once web servers and
+    // workers run on several machines); unset keeps them in STORAGE_DIR. Credentials come from the
+    // standard AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or a profile/instance role), not from here.
+    STORAGE_URL: z
+      .string()
+      .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "must look like s3://bucket or s3://bucket/prefix (leave it unset for STORAGE_DIR)")
+      .optional(),
+    // MinIO, Ceph, R2...: their URL, usually with path-style addressing (http://host:9000/bucket).
+    S3_ENDPOINT: z.url().optional(),
+    S3_FORCE_PATH_STYLE: bool.default(false),
+    S3_REGION: z.string().min(1).default("us-east-1"),
     AMR_DB_DIR: z.string().min(1).default("/usr/share/resfinder/db"),
     // Engine: where a worker keeps the prepared catalog, and whether it runs in a child process
     // (default, lower priority) or a worker thread. AMR_WORKER_PATH: the bundled engine worker.

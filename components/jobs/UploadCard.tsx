@@ -6,7 +6,7 @@ import { useModels } from "./hooks";
 import { checkFile, checkParams, FORM_NAME } from "./param-fields";
 import { ParamFields } from "./ParamFields";
 import { ProgressBar } from "./ProgressBar";
-import { uploadGenome } from "./upload-request";
+import { uploadGenome, type UploadPhase } from "./upload-request";
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -22,6 +22,7 @@ export function UploadCard({ onUploaded }: { onUploaded: (jobId: string) => void
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const [phase, setPhase] = useState<UploadPhase>("uploading");
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -53,7 +54,10 @@ export function UploadCard({ onUploaded }: { onUploaded: (jobId: string) => void
     setError(null);
     setProgress(0);
     try {
-      const job = await uploadGenome(form, setProgress);
+      const job = await uploadGenome(form, (fraction, p) => {
+        setProgress(fraction);
+        setPhase(p);
+      });
       setFile(null);
       setJobName("");
       if (input.current) input.current.value = "";
@@ -143,7 +147,9 @@ export function UploadCard({ onUploaded }: { onUploaded: (jobId: string) => void
       {uploading && (
         <div className="mt-4 space-y-1">
           <ProgressBar value={(progress ?? 0) * 100} label="Upload progress" />
-          <p className="text-xs text-slate-600">Uploading… {Math.round((progress ?? 0) * 100)}%</p>
+          <p className="text-xs text-slate-600" aria-live="polite">
+            {phase === "validating" ? "Checking the genome…" : `Uploading… ${Math.round((progress ?? 0) * 100)}%`}
+          </p>
         </div>
       )}
       <button

@@ -84,6 +84,11 @@ export interface SqlPort {
    */
   onJobQueued(onQueued: () => void, log: (m: string) => void): () => Promise<void>;
 
+  /** Names of the migrations applied to this database (Prisma's _prisma_migrations), or null without that table. */
+  appliedMigrations(): Promise<string[] | null>;
+  /** A worker's liveness row, timed by the database's clock (`npm run doctor`, the admin page). */
+  workerHeartbeat(owner: string, host: string, resfinderOk: boolean): Promise<void>;
+
   // Named lease for maintenance.
   acquireLock(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;
   renewLock(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;

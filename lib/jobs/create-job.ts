@@ -1,13 +1,19 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { FastaError, scanFasta } from "@/lib/amr/fasta-reader";
+import type { Readable } from "node:stream";
+import { FastaError, scanFasta, type ByteSource } from "@/lib/amr/fasta-reader";
 import type { Db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
-import { storageKeys, type Storage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage";
+import { formatBytes } from "@/lib/units";
+import { toDisplayName } from "./display-name";
 import { assertQueueRoom, resolveJobParams } from "./job-admission";
+import { jobFiles } from "./job-files";
 import { insertJob } from "./job-repository";
 import { parseUpload } from "./parse-upload";
 import { uploadFieldsSchema } from "./upload-fields";
+import { createUploadTemp, type UploadTemp } from "./upload-temp";
+import type { ConfirmUpload } from "./direct-upload-schemas";
 
 export interface CreateJobDeps {
   db: Db;
@@ -15,12 +21,14 @@ export interface CreateJobDeps {
   maxUploadBytes: number;
   maxUncompressedBytes: number;
   maxActiveJobsPerUser: number;
+  /** Where multipart uploads are staged for validation (default: the system temp directory). */
+  createTemp?: () => Promise<UploadTemp>;
 }
 
 /**
- * Upload → validated genome on disk → job row. The file is committed under a server-made key
- * before the row; a crash in between leaves an orphan file that the reconciler removes, never a
- * row without its file.
+ * A multipart upload → validated genome in storage → job row. The file is stored under a
+ * server-made key before the row; a crash in between leaves an orphan file that the reconciler
+ * removes, never a row without its file.
  */
 export async function createJob(deps: CreateJobDeps, userId: string, req: Request) {
   const { db, storage } = deps;
@@ -28,8 +36,8 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
   // below checks again atomically, so two servers cannot both let one more through.
   await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
 
-  const upload = await parseUpload(req, storage, { maxBytes: deps.maxUploadBytes });
-  let committedKey: string | null = null;
+  const upload = await parseUpload(req, deps.createTemp ?? (() => createUploadTemp()), { maxBytes: deps.maxUploadBytes });
+  let storedKey: string | null = null;
   try {
     const parsed = uploadFieldsSchema.safeParse(upload.fields);
     if (!parsed.success) {
@@ -39,35 +47,97 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
     }
     const { jobName, ...paramFields } = parsed.data;
     const params = resolveJobParams(paramFields);
-    const scan = await scanGenome(upload.temp.path, deps.maxUncompressedBytes);
+    const scan = await scanGenome(createReadStream(upload.temp.path), deps.maxUncompressedBytes);
 
     const id = randomUUID();
-    committedKey = storageKeys.input(id, scan.format === "fasta.gz");
-    await upload.temp.commit(committedKey);
-    return await insertJob(db, {
-      id,
-      userId,
-      jobName: jobName || defaultJobName(upload.fileName),
-      params,
-      inputFilePath: committedKey,
-      input: {
-        fileName: upload.fileName,
-        sizeBytes: upload.sizeBytes,
-        sha256: upload.sha256,
-        contigs: scan.contigs,
-        bases: scan.bases,
+    storedKey = jobFiles.input(id, scan.format === "fasta.gz");
+    await storage.put(storedKey, createReadStream(upload.temp.path));
+    return await insertJob(
+      db,
+      {
+        id,
+        userId,
+        jobName: jobName || defaultJobName(upload.fileName),
+        params,
+        inputFilePath: storedKey,
+        input: { fileName: upload.fileName, sizeBytes: upload.sizeBytes, sha256: upload.sha256, contigs: scan.contigs, bases: scan.bases },
       },
-    }, deps.maxActiveJobsPerUser);
+      deps.maxActiveJobsPerUser,
+    );
   } catch (err) {
+    if (storedKey) await storage.delete(storedKey).catch(() => undefined);
+    throw err;
+  } finally {
     await upload.temp.discard();
-    if (committedKey) await storage.delete(committedKey).catch(() => undefined);
+  }
+}
+
+/**
+ * The second step of a direct upload: the genome is already in the bucket under the user's
+ * upload key. It gets the same checks as a multipart upload — size (by HEAD: not every store
+ * enforces the POST policy's size range), then the FASTA/gzip validation while streaming it —
+ * and becomes a job; or it is deleted and the same clear 4xx is returned.
+ */
+export async function createJobFromUpload(deps: CreateJobDeps, userId: string, input: ConfirmUpload) {
+  const { db, storage } = deps;
+  const uploadKey = jobFiles.upload(userId, input.uploadId);
+  const object = await storage.head(uploadKey);
+  if (!object) {
+    throw new AppError("not_found", "No such upload: send the file to the upload URL first (upload URLs expire after a few minutes).");
+  }
+  let inputKey: string | null = null;
+  try {
+    if (object.size > deps.maxUploadBytes) throw tooLarge(deps.maxUploadBytes);
+    if (object.size === 0) throw new AppError("invalid_genome", "The file is empty.");
+    const { jobName, fileName, ...paramFields } = input;
+    const params = resolveJobParams(paramFields);
+    await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
+
+    const hash = createHash("sha256");
+    let streamed = 0;
+    async function* hashed(body: Readable) {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        streamed += chunk.length;
+        // The HEAD said the size was fine; an object that changed since is cut off here.
+        if (streamed > deps.maxUploadBytes) throw tooLarge(deps.maxUploadBytes);
+        hash.update(chunk);
+        yield chunk;
+      }
+    }
+    const scan = await scanGenome(hashed(await storage.get(uploadKey)), deps.maxUncompressedBytes);
+
+    const id = randomUUID();
+    inputKey = jobFiles.input(id, scan.format === "fasta.gz");
+    await storage.copy(uploadKey, inputKey);
+    const displayName = toDisplayName(fileName ?? "genome.fa");
+    const job = await insertJob(
+      db,
+      {
+        id,
+        userId,
+        jobName: jobName || defaultJobName(displayName),
+        params,
+        inputFilePath: inputKey,
+        input: { fileName: displayName, sizeBytes: streamed, sha256: hash.digest("hex"), contigs: scan.contigs, bases: scan.bases },
+      },
+      deps.maxActiveJobsPerUser,
+    );
+    await storage.delete(uploadKey).catch(() => undefined); // maintenance removes it otherwise
+    return job;
+  } catch (err) {
+    await storage.delete(uploadKey).catch(() => undefined);
+    if (inputKey) await storage.delete(inputKey).catch(() => undefined);
     throw err;
   }
 }
 
-async function scanGenome(path: string, maxUncompressedBytes: number) {
+function tooLarge(max: number): AppError {
+  return new AppError("payload_too_large", `The file is larger than the ${formatBytes(max)} upload limit.`, { details: { maxBytes: max } });
+}
+
+async function scanGenome(source: ByteSource, maxUncompressedBytes: number) {
   try {
-    return await scanFasta(createReadStream(path), { maxBytes: maxUncompressedBytes });
+    return await scanFasta(source, { maxBytes: maxUncompressedBytes });
   } catch (err) {
     if (err instanceof FastaError) {
       const code = err.code === "too_large" ? "payload_too_large" : "invalid_genome";

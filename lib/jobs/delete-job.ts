@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
-import { storageKeys, type Storage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage";
+import { jobFiles } from "./job-files";
 import { deleteJobRow, requestCancel } from "./job-repository";
 import { getJobForUserOrThrow } from "./queries";
 
@@ -15,7 +16,6 @@ export async function deleteJob(db: Db, storage: Storage, userId: string, id: st
     await requestCancel(db, userId, id, ["Processing", "Submitted"]);
   }
   if (job.inputFilePath) await storage.delete(job.inputFilePath);
-  await storage.delete(storageKeys.resultsRoot(id));
-  await storage.delete(storageKeys.archive(id));
+  for (const prefix of jobFiles.allOf(id).folders) await storage.deletePrefix(prefix);
   await deleteJobRow(db, userId, id);
 }

@@ -6,12 +6,12 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/units";
-import type { Storage, TempFile } from "@/lib/storage";
 import { toDisplayName } from "./display-name";
+import type { UploadTemp } from "./upload-temp";
 import { KNOWN_FIELDS, normaliseFieldName } from "./upload-fields";
 
 export interface ParsedUpload {
-  temp: TempFile;
+  temp: UploadTemp;
   fileName: string;
   sizeBytes: number;
   sha256: string;
@@ -28,7 +28,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * Streams a multipart upload into a temp file (never the whole body in memory), hashing as it
  * goes. Stops reading as soon as the file passes the limit. The caller owns `temp` afterwards.
  */
-export async function parseUpload(req: Request, storage: Storage, limits: UploadLimits): Promise<ParsedUpload> {
+export async function parseUpload(req: Request, createTemp: () => Promise<UploadTemp>, limits: UploadLimits): Promise<ParsedUpload> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
     throw new AppError("bad_request", "Send the genome as multipart/form-data with a `file` field.");
@@ -39,7 +39,7 @@ export async function parseUpload(req: Request, storage: Storage, limits: Upload
   }
   if (!req.body) throw new AppError("bad_request", "The request has no body.");
 
-  const temp = await storage.createTemp();
+  const temp = await createTemp();
   const fields: Record<string, string> = {};
   let fileSeen = false;
   let fileName = "";

@@ -1,19 +1,22 @@
+import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { readArchivedFile } from "@/lib/maintenance/archive-files";
+import { archivedKey } from "@/lib/maintenance/archive-files";
 import type { Storage } from "@/lib/storage";
 import { getJobForUserOrThrow } from "./queries";
 import { RESULT_FORMATS, type ResultFormat } from "./result-files";
 
 export interface ResultDownload {
-  body: Buffer;
+  /** Streamed from storage: a result file is never held whole in the server's memory. */
+  body: Readable;
   fileName: string;
   contentType: string;
   /** Changes whenever the job's files could have changed. */
   etag: string;
 }
 
-/** Reads one result file of the user's own finished job. */
+/** Opens one result file of the user's own finished job. */
 export async function readResult(db: Db, storage: Storage, userId: string, id: string, format: ResultFormat): Promise<ResultDownload> {
   const job = await getJobForUserOrThrow(db, userId, id);
   if (job.status !== "Completed" && job.status !== "Archived") {
@@ -21,7 +24,7 @@ export async function readResult(db: Db, storage: Storage, userId: string, id: s
   }
   if (!job.resultFilePath) throw new AppError("not_found", "This job has no result files.");
   const spec = RESULT_FORMATS[format];
-  const body = await readStoredResult(storage, job.status, job.resultFilePath, spec.file);
+  const body = await openStoredResult(storage, job.status, job.resultFilePath, spec.file);
   if (!body) {
     console.error(`[results] job ${id}: ${format} missing from storage`);
     throw new AppError("not_found", "The result file is missing. Re-run the job to regenerate it.");
@@ -35,10 +38,11 @@ export async function readResult(db: Db, storage: Storage, userId: string, id: s
 }
 
 /** Archived jobs' results are gzipped by maintenance (lib/maintenance); users get the original bytes. */
-async function readStoredResult(storage: Storage, status: string, folder: string, file: string): Promise<Buffer | null> {
-  if (status === "Archived") return readArchivedFile(storage, folder, file);
-  const key = folder + file;
-  return (await storage.exists(key)) ? storage.readBuffer(key) : null;
+async function openStoredResult(storage: Storage, status: string, folder: string, file: string): Promise<Readable | null> {
+  const key = status === "Archived" ? archivedKey(folder, file) : folder + file;
+  if (!(await storage.head(key))) return null;
+  const stream = await storage.get(key);
+  return status === "Archived" ? stream.pipe(createGunzip()) : stream;
 }
 
 function safeStem(name: string): string {

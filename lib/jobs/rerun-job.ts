@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { storageKeys } from "@/lib/storage";
+import { jobFiles } from "./job-files";
 import type { CreateJobDeps } from "./create-job";
 import { assertQueueRoom, definedOnly, resolveJobParams } from "./job-admission";
 import { insertJob } from "./job-repository";
@@ -22,7 +22,7 @@ export const rerunSchema = z.object({
 /** A new job on the same uploaded genome with other parameters; the original is untouched. */
 export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: string, input: z.infer<typeof rerunSchema>) {
   const source = await getJobForUserOrThrow(deps.db, userId, sourceId);
-  if (!source.inputFilePath || !(await deps.storage.exists(source.inputFilePath))) {
+  if (!source.inputFilePath || !(await deps.storage.head(source.inputFilePath))) {
     throw new AppError("conflict", "The genome of this job is no longer stored (it was archived or deleted); upload it again.");
   }
   await assertQueueRoom(deps.db, userId, deps.maxActiveJobsPerUser);
@@ -30,7 +30,7 @@ export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: st
   // What the caller sends overrides the source job's settings; the rest is kept.
   const params = resolveJobParams({ ...(source.params ? toAmrParams(source.params) : {}), ...definedOnly(changes) });
   const id = randomUUID();
-  const key = storageKeys.input(id, source.inputFilePath.endsWith(".gz"));
+  const key = jobFiles.input(id, source.inputFilePath.endsWith(".gz"));
   await deps.storage.copy(source.inputFilePath, key);
   try {
     return await insertJob(deps.db, {

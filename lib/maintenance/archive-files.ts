@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { z } from "zod";
-import { storageKeys, type Storage } from "@/lib/storage";
+import { jobFiles } from "@/lib/jobs/job-files";
+import { listAll, type Storage } from "@/lib/storage";
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -35,24 +36,24 @@ export const archivedName = (file: string) => `${file}.gz`;
  * Result files are small (KB to a few MB), so each is handled as one buffer.
  */
 export async function writeArchive(storage: Storage, jobId: string, resultPrefix: string): Promise<ArchiveManifest> {
-  const dest = storageKeys.archive(jobId);
+  const dest = jobFiles.archive(jobId);
   const files: ArchiveManifest["files"] = [];
-  const listed = (await storage.list(resultPrefix)).sort((a, b) => a.key.localeCompare(b.key));
+  const listed = await listAll(storage, resultPrefix);
   for (const { key } of listed) {
     const name = key.slice(resultPrefix.length);
     // Only plain files sit in a result folder; anything nested is not ours to archive.
     if (!name || name.includes("/")) continue;
-    const original = await storage.readBuffer(key);
-    await storage.writeFile(dest + archivedName(name), await gzipAsync(original, { level: 9 }));
+    const original = await storage.getBuffer(key);
+    await storage.put(dest + archivedName(name), await gzipAsync(original, { level: 9 }));
     files.push({ name, size: original.length, sha256: sha256(original) });
   }
   const manifest: ArchiveManifest = { version: 1, jobId, files };
-  await storage.writeFile(dest + MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
+  await storage.put(dest + MANIFEST_FILE, JSON.stringify(manifest, null, 2) + "\n");
   return manifest;
 }
 
 export async function readManifest(storage: Storage, jobId: string): Promise<ArchiveManifest> {
-  const text = (await storage.readBuffer(storageKeys.archive(jobId) + MANIFEST_FILE)).toString("utf8");
+  const text = (await storage.getBuffer(jobFiles.archive(jobId) + MANIFEST_FILE)).toString("utf8");
   return manifestSchema.parse(JSON.parse(text));
 }
 
@@ -63,7 +64,7 @@ export async function verifyArchive(storage: Storage, jobId: string): Promise<vo
   for (const f of manifest.files) {
     let data: Buffer;
     try {
-      data = await gunzipAsync(await storage.readBuffer(storageKeys.archive(jobId) + archivedName(f.name)));
+      data = await gunzipAsync(await storage.getBuffer(jobFiles.archive(jobId) + archivedName(f.name)));
     } catch (err) {
       throw new ArchiveVerificationError(jobId, `${f.name}: ${(err as Error).message}`);
     }
@@ -71,9 +72,7 @@ export async function verifyArchive(storage: Storage, jobId: string): Promise<vo
   }
 }
 
-/** One archived file, decompressed; null when it is not in the archive. */
-export async function readArchivedFile(storage: Storage, archivePrefix: string, file: string): Promise<Buffer | null> {
-  const key = archivePrefix + archivedName(file);
-  if (!(await storage.exists(key))) return null;
-  return gunzipAsync(await storage.readBuffer(key));
+/** The stored key of one archived file (gzipped). */
+export function archivedKey(archivePrefix: string, file: string): string {
+  return archivePrefix + archivedName(file);
 }

@@ -1,4 +1,4 @@
-import { storageKeys } from "@/lib/storage";
+import { jobFiles } from "@/lib/jobs/job-files";
 import { verifyArchive, writeArchive } from "./archive-files";
 import { markArchived } from "@/lib/jobs/job-repository";
 import { FILE_CONCURRENCY, forEachLimited } from "./batch-files";
@@ -41,11 +41,11 @@ async function archiveBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Prom
     }
   }
   ctx.check("archive:verified");
-  const archived = await markArchived(ctx.db, ready.map((r) => ({ ...r, archiveKey: storageKeys.archive(r.id) })), ctx.policy.keepInputOnArchive, ctx.now);
+  const archived = await markArchived(ctx.db, ready.map((r) => ({ ...r, archiveKey: jobFiles.archive(r.id) })), ctx.policy.keepInputOnArchive, ctx.now);
   const marked = ready.filter((r) => archived.has(r.id));
   ctx.check("archive:marked");
   await forEachLimited(marked, FILE_CONCURRENCY, async (row) => {
-    await ctx.storage.delete(storageKeys.resultsRoot(row.id));
+    await ctx.storage.deletePrefix(jobFiles.resultsRoot(row.id));
     if (!ctx.policy.keepInputOnArchive && row.inputFilePath) await ctx.storage.delete(row.inputFilePath);
   });
   ctx.check("archive:originals-deleted");

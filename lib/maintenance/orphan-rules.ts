@@ -1,6 +1,5 @@
+import { jobIdOfKey } from "@/lib/jobs/job-files";
 import { isTerminal } from "@/lib/jobs/status";
-
-export type FileArea = "inputs" | "results" | "archive" | "tmp";
 
 export interface StoredFile {
   key: string;
@@ -11,16 +10,6 @@ export interface FileOwner {
   status: string;
   inputFilePath: string | null;
   resultFilePath: string | null;
-}
-
-/** The job a stored key belongs to, by the layout in storageKeys; null for temp files. */
-export function jobIdOfKey(key: string): { area: FileArea; jobId: string | null } | null {
-  const [area, second] = key.split("/");
-  if (!second) return null;
-  if (area === "tmp") return { area, jobId: null };
-  if (area === "inputs") return { area, jobId: second.split(".")[0] };
-  if (area === "results" || area === "archive") return { area, jobId: second };
-  return null;
 }
 
 /**

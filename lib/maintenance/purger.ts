@@ -1,4 +1,4 @@
-import { storageKeys } from "@/lib/storage";
+import { jobFiles } from "@/lib/jobs/job-files";
 import { deleteFinishedRows } from "@/lib/jobs/job-repository";
 import { FILE_CONCURRENCY, forEachLimited } from "./batch-files";
 import { candidatePages, type CandidateRow, type RetentionStatus } from "./candidates";
@@ -28,10 +28,9 @@ async function purgeBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Promis
   await forEachLimited(rows, FILE_CONCURRENCY, async (row) => {
     if (row.inputFilePath) await ctx.storage.delete(row.inputFilePath);
     // Both spellings: an archive interrupted after clearing input_file_path may have left the genome.
-    await ctx.storage.delete(storageKeys.input(row.id, false));
-    await ctx.storage.delete(storageKeys.input(row.id, true));
-    await ctx.storage.delete(storageKeys.resultsRoot(row.id));
-    await ctx.storage.delete(storageKeys.archive(row.id));
+    const files = jobFiles.allOf(row.id);
+    for (const key of files.inputs) await ctx.storage.delete(key);
+    for (const prefix of files.folders) await ctx.storage.deletePrefix(prefix);
   });
   ctx.check("purge:files-deleted");
   const deleted = await deleteFinishedRows(ctx.db, rows);

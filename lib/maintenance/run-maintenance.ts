@@ -3,7 +3,7 @@ import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { archiveDueJobs } from "./archiver";
 import { pruneAuthRecords } from "./auth-records";
-import type { MaintenanceContext } from "./context";
+import { DEFAULT_RECONCILE_BUDGET, type MaintenanceContext, type ReconcileBudget } from "./context";
 import { failPointChecker, type FailPoint } from "./fail-points";
 import type { RetentionPolicy } from "./policy";
 import { purgeDueJobs } from "./purger";
@@ -25,6 +25,8 @@ export interface MaintenanceOptions {
   /** A crashed run's lease expires after this; renewed between batches. */
   lockTtlMs?: number;
   failAt?: FailPoint;
+  /** The reconciler's per-run budget (defaults: 20 pages of 1000 keys per area, 5000 rows). */
+  reconcile?: Partial<ReconcileBudget>;
   log?: (message: string) => void;
 }
 
@@ -80,6 +82,7 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     policy: opts.policy,
     now: startedAt,
     batchSize: Math.max(1, Math.min(MAX_BATCH, opts.batchSize ?? MAX_BATCH)),
+    reconcile: { ...DEFAULT_RECONCILE_BUDGET, ...opts.reconcile },
     check: failPointChecker(opts.failAt),
     heartbeat: async () => {
       if (!(await renewLock(db, MAINTENANCE_LOCK, runId, lockTime(), ttl))) throw new Error("Maintenance lease lost to another run; stopping.");

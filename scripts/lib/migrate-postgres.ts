@@ -42,14 +42,31 @@ export interface ScratchDatabase {
 }
 
 /**
+ * Retries an admin statement that PostgreSQL refuses while another session is in the database
+ * (CREATE … TEMPLATE while anyone is connected to the template, DROP while an autovacuum worker,
+ * which WITH (FORCE) does not end, is still in it); such a session leaves within moments.
+ */
+async function whileBusy(server: string, sql: string, attempts = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await withAdmin(server, (c) => c.query(sql));
+      return;
+    } catch (err) {
+      if (i >= attempts || !/being accessed by other users/.test(String((err as Error).message))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i));
+    }
+  }
+}
+
+/**
  * A new, uniquely named database on `server`: migrated, or a copy of `template` (PostgreSQL
  * copies a template file by file, far faster than replaying a seed). WITH (FORCE) on drop, so a
  * child process that died holding a connection cannot leave the database behind.
  */
 export async function createScratchDatabase(server: string, prefix: string, opts: { template?: string } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await withAdmin(server, (c) => c.query(`CREATE DATABASE "${name}"${opts.template ? ` TEMPLATE "${opts.template}"` : ""}`));
+  await whileBusy(server, `CREATE DATABASE "${name}"${opts.template ? ` TEMPLATE "${opts.template}"` : ""}`);
   const url = databaseUrl(server, name);
   if (!opts.template) await migratePostgres(url);
-  return { name, url, drop: () => withAdmin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+  return { name, url, drop: () => whileBusy(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach } from "vitest";
 import type { CreateJobDeps } from "@/lib/jobs/create-job";
+import { createUploadTemp } from "@/lib/jobs/upload-temp";
 import { overrideStorage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "./test-db";
 import type { Db } from "@/lib/db";
@@ -27,10 +28,19 @@ export function filesUnder(dir: string): string[] {
   }
 }
 
+/**
+ * Job services on a test database and storage. Multipart uploads are staged inside the storage
+ * directory (not the system temp dir), so "nothing left behind" assertions cover them too.
+ */
 export function jobDepsFor(db: Db, storage: LocalStorage, over: Partial<CreateJobDeps> = {}): CreateJobDeps {
+  const staging = path.join(storage.root, "staging");
   return {
     db,
     storage,
+    createTemp: async () => {
+      mkdirSync(staging, { recursive: true });
+      return createUploadTemp(staging);
+    },
     maxUploadBytes: 5 * 1024 * 1024,
     maxUncompressedBytes: 20 * 1024 * 1024,
     maxActiveJobsPerUser: 100,
@@ -91,4 +101,11 @@ export function useAppStorage(set: (s: TempStorage) => void): void {
     overrideStorage(undefined);
     current?.cleanup();
   });
+}
+
+/** A stream read to the end, as text (downloads are streamed). */
+export async function streamText(stream: AsyncIterable<unknown>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks).toString("utf8");
 }

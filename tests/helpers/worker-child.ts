@@ -1,5 +1,6 @@
 // A worker in its own process, for the multi-process claim test: it runs jobs with a scripted
-// engine that appends each job id to a shared log (O_APPEND), and exits once the queue is empty.
+// engine that appends each run ("run <name> <input>") and each of the worker loop's messages
+// ("log <name> <message>") to a shared log (O_APPEND), and exits once the queue is empty.
 import { appendFileSync } from "node:fs";
 import { createDb } from "@/lib/db";
 import { systemClock } from "@/lib/jobs/worker/clock";
@@ -11,7 +12,7 @@ import { tinyResult } from "./fake-runner";
 const [dbUrl, storageDir, logFile, name] = process.argv.slice(2);
 const db = createDb(dbUrl);
 const runner: EngineRunner = async (run) => {
-  appendFileSync(logFile, `${name} ${run.inputPath}\n`);
+  appendFileSync(logFile, `run ${name} ${run.inputPath}\n`);
   await new Promise((r) => setTimeout(r, 1 + Math.random() * 4));
   return tinyResult;
 };
@@ -28,7 +29,7 @@ const worker = startWorker({
   cancelPollMs: 1000,
   progressIntervalMs: 0,
   owner: name,
-  log: () => undefined,
+  log: (message) => appendFileSync(logFile, `log ${name} ${message}\n`),
 });
 const keepAlive = setInterval(async () => {
   const left = await db.amrJob.count({ where: { status: { in: ["Submitted", "Processing"] } } });

@@ -9,7 +9,7 @@ import { systemClock } from "@/lib/jobs/worker/clock";
 import { workerThreadRunner } from "@/lib/jobs/worker/engine-runner";
 import { runClaimedJob, type RunDeps } from "@/lib/jobs/worker/run-claimed-job";
 import { seedUser, type TestDb } from "../helpers/test-db";
-import { EXAMPLES, filesUnder, jobDepsFor, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { EXAMPLES, filesUnder, streamText, jobDepsFor, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 
 let t: TestDb;
 let s: TempStorage;
@@ -52,14 +52,14 @@ describe("a job from upload to results, with the real engine off-thread", () => 
       ...done!.params!,
     });
     const json = await readResult(t.db, s.storage, user.id, job.id, "json");
-    expect(JSON.parse(json.body.toString("utf8"))).toEqual(direct);
+    expect(JSON.parse(await streamText(json.body))).toEqual(direct);
     expect(direct.genes.map((g) => g.refId)).toContain("blaB-2_1_AF189300");
 
     const tsv = await readResult(t.db, s.storage, user.id, job.id, "genes.tsv");
-    expect(tsv.body.toString("utf8")).toBe(toGenesTsv(direct, "iso01"));
+    expect(await streamText(tsv.body)).toBe(toGenesTsv(direct, "iso01"));
     expect(tsv.fileName).toBe("iso01.genes.tsv");
     const pheno = await readResult(t.db, s.storage, user.id, job.id, "phenotypes.tsv");
-    expect(pheno.body.toString("utf8")).toMatch(/iso01\tampicillin\t.*\tResistant\tblaB-2_1_AF189300/);
+    expect(await streamText(pheno.body)).toMatch(/iso01\tampicillin\t.*\tResistant\tblaB-2_1_AF189300/);
 
     // One input and one result folder; nothing in tmp.
     const files = filesUnder(s.dir);
@@ -72,7 +72,7 @@ describe("a job from upload to results, with the real engine off-thread", () => 
     const user = await seedUser(t.db);
     const job = await createJob(jobDepsFor(t.db, s.storage), user.id, uploadRequest({ name: "a.fa", data: ">a\nACGT\n" }));
     // Corrupt the stored input after validation, as a disk fault would.
-    await s.storage.writeFile(job.inputFilePath!, "not a fasta at all\n");
+    await s.storage.put(job.inputFilePath!, "not a fasta at all\n");
     const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
     expect(await runClaimedJob(runDeps(), claim!, new AbortController().signal)).toBe("Error");
     const row = await getJob(t.db, job.id);

@@ -48,7 +48,7 @@ describe("createJob", () => {
     expect(job.inputSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(job.inputFilePath).toBe(`inputs/${job.id}.fa.gz`);
     expect(filesUnder(s.dir)).toEqual([`inputs/${job.id}.fa.gz`]);
-    expect(readFileSync(s.storage.localPath(job.inputFilePath!))).toEqual(gz);
+    expect(await s.storage.getBuffer(job.inputFilePath!)).toEqual(gz);
   });
 
   it("keeps a path-traversal file name for display only", async () => {
@@ -128,14 +128,9 @@ describe("createJob", () => {
 
 describe("a full disk", () => {
   it("fails the upload with a generic error, keeps no row or file, and the next upload works", async () => {
-    // /dev/full answers every write with ENOSPC, as a full disk does.
-    class FullDisk extends LocalStorage {
-      override async createTemp() {
-        return { path: "/dev/full", commit: async () => undefined, discard: async () => undefined };
-      }
-    }
-    const fullDisk = new FullDisk(s.dir);
-    const err = await createJob(jobDepsFor(t.db, fullDisk), userId, uploadRequest({ name: "g.fa", data: randomGenome(5000) })).catch(
+    // /dev/full answers every write with ENOSPC, as a full disk does: the upload's staging file.
+    const fullDisk = async () => ({ path: "/dev/full", discard: async () => undefined });
+    const err = await createJob(jobDepsFor(t.db, s.storage, { createTemp: fullDisk }), userId, uploadRequest({ name: "g.fa", data: randomGenome(5000) })).catch(
       (e: unknown) => e,
     );
     expect((err as NodeJS.ErrnoException).code).toBe("ENOSPC");

@@ -15,7 +15,9 @@ import { systemClock, type Clock } from "@/lib/jobs/worker/clock";
 import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
 import { controllableRunner, waitFor } from "../helpers/fake-runner";
 import { filesUnder, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { watchLockWaits } from "../helpers/pg-lock-watch";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
+import { onPostgres } from "../helpers/test-dialect";
 
 let t: TestDb;
 let s: TempStorage;
@@ -31,7 +33,7 @@ beforeEach(async () => {
 async function queueJob(n = 0) {
   const job = await insertJob(t.db, { userId, jobName: `job ${n}`, params: defaultParams });
   const key = `inputs/${job.id}.fa`;
-  await s.storage.writeFile(key, ">c\nACGT\n");
+  await s.storage.put(key, ">c\nACGT\n");
   await t.db.amrJob.update({ where: { id: job.id }, data: { inputFilePath: key } });
   return job;
 }
@@ -83,31 +85,60 @@ describe("several workers on one database", () => {
 });
 
 describe("worker processes", () => {
-  it("4 processes plus an in-process worker complete 200 jobs exactly once", async () => {
-    for (let i = 0; i < 200; i++) await queueJob(i);
+  // PostgreSQL is the several-machines database: more jobs, and its claims are watched for lock waits.
+  const jobs = onPostgres ? 500 : 200;
+  // The claim statement as PostgreSQL shows it in pg_stat_activity (lib/db/postgres/statements.ts).
+  const claimStatement = /SET status = 'Processing', lease_owner/;
+
+  it(`4 processes plus an in-process worker complete ${jobs} jobs exactly once`, async () => {
+    for (let i = 0; i < jobs; i++) await queueJob(i);
     const log = path.join(t.dir, "claims.log");
     writeFileSync(log, "");
-    const children = [1, 2, 3, 4].map((n) =>
-      spawn(process.execPath, ["--import", "tsx", path.resolve("tests/helpers/worker-child.ts"), t.url, s.dir, log, `p${n}`], {
-        stdio: ["ignore", "inherit", "inherit"],
-      }),
-    );
-    const exits = children.map((c) => new Promise<number | null>((r) => c.on("exit", (code) => r(code))));
-    const local = worker(async (run) => {
-      appendFileSync(log, `local ${run.inputPath}\n`);
-      return controllableRunner().runner(run);
-    });
-    try {
-      expect(await Promise.all(exits)).toEqual([0, 0, 0, 0]);
-    } finally {
-      await local.stop();
-    }
+    const runAll = async () => {
+      const children = [1, 2, 3, 4].map((n) =>
+        spawn(process.execPath, ["--import", "tsx", path.resolve("tests/helpers/worker-child.ts"), t.url, s.dir, log, `p${n}`], {
+          stdio: ["ignore", "inherit", "inherit"],
+        }),
+      );
+      const exits = children.map((c) => new Promise<number | null>((r) => c.on("exit", (code) => r(code))));
+      const local = startWorker({
+        ...deps(async (run) => {
+          appendFileSync(log, `run local ${run.inputPath}\n`);
+          return controllableRunner().runner(run);
+        }),
+        concurrency: 2,
+        maxAttempts: 3,
+        pollMs: 10,
+        reclaimEveryMs: 60_000,
+        owner: "local",
+        log: (message) => appendFileSync(log, `log local ${message}\n`),
+      });
+      try {
+        return await Promise.all(exits);
+      } finally {
+        await local.stop();
+      }
+    };
+    // SQLite has one writer at a time by design; PostgreSQL's claims must never queue behind each other.
+    const watched = onPostgres ? await watchLockWaits(t.url, claimStatement, runAll) : { result: await runAll(), lockWaits: [], seenRunning: 0 };
+    expect(watched.result).toEqual([0, 0, 0, 0]);
+
     const lines = readFileSync(log, "utf8").trim().split("\n");
-    const inputs = lines.map((l) => l.split(" ")[1]);
-    expect(inputs).toHaveLength(200);
-    expect(new Set(inputs).size).toBe(200);
-    expect(new Set(lines.map((l) => l.split(" ")[0])).size).toBeGreaterThan(1); // the work was shared
-    expect(await t.db.amrJob.count({ where: { status: "Completed", attempts: 1 } })).toBe(200);
+    const runs = lines.filter((l) => l.startsWith("run ")).map((l) => l.split(" "));
+    const inputs = runs.map((r) => r[2]);
+    expect(inputs).toHaveLength(jobs);
+    expect(new Set(inputs).size).toBe(jobs);
+    expect(new Set(runs.map((r) => r[1])).size).toBeGreaterThan(1); // the work was shared
+    // Each worker said only "claimed (attempt 1)" and "→ Completed": no failed poll, lost lease or crash.
+    const messages = lines.filter((l) => l.startsWith("log ")).map((l) => l.split(" ").slice(2).join(" "));
+    expect(messages.filter((m) => !/ claimed job \S+ \(attempt 1\)$/.test(m) && !/^\[worker\] job \S+ → Completed$/.test(m))).toEqual([]);
+    expect(messages.filter((m) => m.includes(" claimed job "))).toHaveLength(jobs);
+    expect(await t.db.amrJob.count({ where: { status: "Completed", attempts: 1 } })).toBe(jobs);
+    if (onPostgres) {
+      expect(watched.seenRunning, "the watch never caught a claim running, so it proves nothing").toBeGreaterThan(0);
+      const claimWaits = watched.lockWaits.filter((w) => claimStatement.test(w.query));
+      expect(claimWaits.length, `claims waited on another's lock, e.g. ${JSON.stringify(claimWaits[0])}`).toBe(0);
+    }
   }, 120_000);
 });
 

@@ -105,10 +105,10 @@ describe("archiving", () => {
     const job = await seedJob(t.current.db, s.storage, user.id, { status: "Completed", completedAt: daysAgo(8) });
     // Storage that flips a byte in every gzip it writes: verification must catch it.
     const corrupting = Object.create(s.storage) as typeof s.storage;
-    corrupting.writeFile = async (key, data) => {
-      const bytes = Buffer.from(data);
+    corrupting.put = async (key, data) => {
+      const bytes = Buffer.from(data as Uint8Array);
       if (key.endsWith(".gz")) bytes[bytes.length - 5] ^= 0xff;
-      return s.storage.writeFile(key, bytes);
+      return s.storage.put(key, bytes);
     };
     const logs: string[] = [];
     expect(await runAt(t.current.db, corrupting, { log: (m) => logs.push(m) })).toMatchObject({ archived: 0 });
@@ -134,11 +134,12 @@ describe("live jobs (CR2)", () => {
     // The archive of `flipped` is written; before the batch is marked, the row changes under us
     // (as a concurrent writer would). The compare-and-set must refuse it and keep its files.
     const racing = Object.create(s.storage) as typeof s.storage;
-    racing.writeFile = async (key, data) => {
-      await s.storage.writeFile(key, data);
+    racing.put = async (key, data) => {
+      const size = await s.storage.put(key, data);
       if (key === `archive/${flipped.id}/manifest.json`) {
         await db.amrJob.update({ where: { id: flipped.id }, data: { status: "Processing", version: { increment: 1 } } });
       }
+      return size;
     };
     const result = await runAt(db, racing);
     expect(result).toMatchObject({ archived: 0, purged: 0, failedStale: 0 });

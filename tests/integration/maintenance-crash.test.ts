@@ -26,7 +26,7 @@ async function seedWorld() {
   };
   for (let i = 0; i < 3; i++) world.toArchive.push(await seed({ status: "Completed", completedAt: daysAgo(8 + i) }));
   for (let i = 0; i < 3; i++) world.toPurge.push(await seed({ status: "Completed", completedAt: daysAgo(31 + i) }));
-  await s.storage.writeFile("inputs/00000000-dead-4000-8000-000000000000.fa", "orphan");
+  await s.storage.put("inputs/00000000-dead-4000-8000-000000000000.fa", "orphan");
   return world;
 }
 

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
 import { runMaintenance, type MaintenanceOptions } from "@/lib/maintenance/run-maintenance";
-import { storageKeys, type Storage } from "@/lib/storage";
+import { jobFiles } from "@/lib/jobs/job-files";
+import type { Storage } from "@/lib/storage";
 import { defaultParams } from "../helpers/test-db";
 
 export const DAY = 86_400_000;
@@ -30,16 +31,16 @@ export interface SeedSpec {
 /** A job row plus its real files, as the worker would have left them. */
 export async function seedJob(db: Db, storage: Storage, userId: string, spec: SeedSpec): Promise<SeededJob> {
   const id = randomUUID();
-  const inputKey = spec.withInput === false ? null : storageKeys.input(id, false);
-  if (inputKey) await storage.writeFile(inputKey, `>c\n${"ACGT".repeat(50)}\n`);
+  const inputKey = spec.withInput === false ? null : jobFiles.input(id, false);
+  if (inputKey) await storage.put(inputKey, `>c\n${"ACGT".repeat(50)}\n`);
   const results: Record<string, Buffer> = {};
   let resultFilePath: string | null = null;
   if (spec.withResults ?? spec.status === "Completed") {
-    resultFilePath = storageKeys.results(id, randomUUID());
+    resultFilePath = jobFiles.results(id, randomUUID());
     results["result.json"] = Buffer.from(JSON.stringify({ id, genes: [randomBytes(8).toString("hex")] }, null, 2));
     results["genes.tsv"] = Buffer.from(`gene\tidentity\nblaTEM-1B\t100\n${randomBytes(300).toString("base64")}\n`);
     results["phenotypes.tsv"] = Buffer.from("antibiotic\tphenotype\nampicillin\tResistant\n");
-    for (const [name, data] of Object.entries(results)) await storage.writeFile(resultFilePath + name, data);
+    for (const [name, data] of Object.entries(results)) await storage.put(resultFilePath + name, data);
   }
   const finished = ["Completed", "Error", "Cancelled", "Archived"].includes(spec.status);
   await db.amrJob.create({

@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
@@ -34,7 +34,7 @@ describe("purging", () => {
       await seedJob(db, s.storage, user.id, { status: "Archived", completedAt: daysAgo(200), archivedAt: daysAgo(90), withResults: false }),
     ];
     const kept = await seedJob(db, s.storage, user.id, { status: "Archived", completedAt: daysAgo(200), archivedAt: daysAgo(89), withResults: false });
-    await s.storage.writeFile(`archive/${due[3].id}/genes.tsv.gz`, "x");
+    await s.storage.put(`archive/${due[3].id}/genes.tsv.gz`, "x");
 
     expect(await runAt(db, s.storage)).toMatchObject({ purged: 4, archived: 0 });
     for (const job of due) {
@@ -92,13 +92,15 @@ describe("reconciler", () => {
     const ghost = "5f0c1a8e-0000-4000-8000-00000000beef";
     const young = "5f0c1a8e-0000-4000-8000-00000000cafe";
     for (const key of [`inputs/${ghost}.fa`, `results/${ghost}/tok/genes.tsv`, `archive/${ghost}/manifest.json`, `inputs/${young}.fa.gz`]) {
-      await s.storage.writeFile(key, "orphan");
+      await s.storage.put(key, "orphan");
     }
     for (const key of [`inputs/${ghost}.fa`, `results/${ghost}/tok/genes.tsv`, `archive/${ghost}/manifest.json`]) setAge(key, daysAgo(1));
     setAge(`inputs/${young}.fa.gz`, new Date(NOW.getTime() - 23 * 3_600_000));
-    const tmp = await s.storage.createTemp();
-    writeFileSync(tmp.path, "half an upload");
-    utimesSync(tmp.path, daysAgo(2), daysAgo(2));
+    // A local put that crashed between write and rename leaves its temp file behind.
+    const tmp = path.join(s.dir, "tmp", "crashed.part");
+    mkdirSync(path.dirname(tmp), { recursive: true });
+    writeFileSync(tmp, "half an upload");
+    utimesSync(tmp, daysAgo(2), daysAgo(2));
 
     const result = await runAt(db, s.storage);
     expect(result.orphansRemoved).toBe(4);
@@ -111,7 +113,7 @@ describe("reconciler", () => {
   it("reports rows whose files are missing without touching them", async () => {
     const db = t.current.db;
     const job = await seedJob(db, s.storage, user.id, { status: "Completed", completedAt: daysAgo(1) });
-    await s.storage.delete(`results/${job.id}/`);
+    await s.storage.deletePrefix(`results/${job.id}/`);
     const logs: string[] = [];
     expect(await runAt(db, s.storage, { log: (m) => logs.push(m) })).toMatchObject({ missingFiles: 1, orphansRemoved: 0 });
     expect(logs.join("\n")).toContain(job.id);

@@ -1,6 +1,10 @@
-// POST /api/jobs — upload a genome and queue a job; GET /api/jobs — the caller's jobs, newest first.
+// POST /api/jobs — queue a job: a multipart upload of the genome (every store), or JSON
+// {uploadId, …} confirming a direct upload to the bucket (POST /api/uploads). GET /api/jobs — the
+// caller's jobs, newest first.
 import { jobDeps } from "@/lib/jobs/app-deps";
-import { createJob } from "@/lib/jobs/create-job";
+import { createJob, createJobFromUpload } from "@/lib/jobs/create-job";
+import { confirmUploadSchema } from "@/lib/jobs/direct-upload-schemas";
+import { readJson } from "@/lib/http/read-json";
 import { toJobDetail, toJobSummary } from "@/lib/jobs/dto";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
 import { listJobsQuerySchema } from "@/lib/jobs/schemas";
@@ -12,7 +16,10 @@ import { withUser } from "@/lib/http/with-user";
 export const dynamic = "force-dynamic";
 
 export const POST = withUser(async ({ req, user }) => {
-  const job = await createJob(jobDeps(), user.id, req);
+  const isJson = /^application\/json/i.test(req.headers.get("content-type") ?? "");
+  const job = isJson
+    ? await createJobFromUpload(jobDeps(), user.id, await readJson(req, confirmUploadSchema))
+    : await createJob(jobDeps(), user.id, req);
   wakeInProcessWorker();
   return json(toJobDetail(job), 201, { Location: `/api/jobs/${job.id}` });
 });

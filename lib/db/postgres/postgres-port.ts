@@ -110,6 +110,14 @@ export function createPostgresPort(pool: pg.Pool, connectionString: string, clos
       return listenForQueuedJobs(connectionString, onQueued, log);
     },
 
+    async appliedMigrations() {
+      if (!(await get<{ present: boolean }>(q.MIGRATIONS_TABLE_SQL))?.present) return null;
+      return (await all<{ name: string }>(q.APPLIED_MIGRATIONS_SQL)).map((r) => r.name);
+    },
+    async workerHeartbeat(owner, host, resfinderOk) {
+      await exec(q.WORKER_HEARTBEAT_SQL, { owner, host, ok: resfinderOk });
+    },
+
     async acquireLock(name, holder, ttlMs, now) {
       return (await get<{ holder: string }>(q.ACQUIRE_LOCK_SQL, { name, holder, ttlMs, now: at(now) }))?.holder === holder;
     },

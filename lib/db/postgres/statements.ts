@@ -119,6 +119,13 @@ RETURNING holder`;
 
 export const RENEW_LOCK_SQL = `UPDATE maintenance_locks SET expires_at = ${NOW} + ${PLUS_MS(":ttlMs")} WHERE name = :name AND holder = :holder`;
 
+export const MIGRATIONS_TABLE_SQL = "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present";
+export const APPLIED_MIGRATIONS_SQL = "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
+
+export const WORKER_HEARTBEAT_SQL = `
+INSERT INTO worker_heartbeats (owner, host, started_at, last_seen_at, resfinder_ok) VALUES (:owner, :host, now(), now(), :ok::boolean)
+ON CONFLICT (owner) DO UPDATE SET last_seen_at = excluded.last_seen_at, resfinder_ok = excluded.resfinder_ok`;
+
 /** One key's events are counted and appended under a transaction-scoped advisory lock on the key. */
 export const RATE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))";
 export const RATE_EVENTS_SQL = "SELECT at FROM rate_limit_events WHERE key = :key AND at > :since::timestamptz ORDER BY at";

@@ -119,6 +119,14 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
     async notifyJobQueued() {},
     onJobQueued: () => async () => undefined,
 
+    async appliedMigrations() {
+      if (!(await get(q.MIGRATIONS_TABLE_SQL))) return null;
+      return (await all<{ name: string }>(q.APPLIED_MIGRATIONS_SQL)).map((r) => r.name);
+    },
+    async workerHeartbeat(owner, host, resfinderOk) {
+      await run(q.WORKER_HEARTBEAT_SQL, { owner, host, ok: resfinderOk ? 1 : 0 });
+    },
+
     async acquireLock(name, holder, ttlMs, now) {
       const row = await get<{ holder: string }>(q.ACQUIRE_LOCK_SQL, { name, holder, now: time(now), ttl: seconds(ttlMs) });
       return row?.holder === holder;

@@ -146,6 +146,13 @@ RETURNING holder`;
 
 export const RENEW_LOCK_SQL = `UPDATE maintenance_locks SET expires_at = ${NOW_PLUS(":now", ":ttl")} WHERE name = :name AND holder = :holder`;
 
+export const MIGRATIONS_TABLE_SQL = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'";
+export const APPLIED_MIGRATIONS_SQL = "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
+
+export const WORKER_HEARTBEAT_SQL = `
+INSERT INTO worker_heartbeats (owner, host, started_at, last_seen_at, resfinder_ok) VALUES (:owner, :host, ${NOW("NULL")}, ${NOW("NULL")}, :ok)
+ON CONFLICT(owner) DO UPDATE SET last_seen_at = excluded.last_seen_at, resfinder_ok = excluded.resfinder_ok`;
+
 export const RATE_EVENTS_SQL = `SELECT at FROM rate_limit_events WHERE key = :key AND at > :since ORDER BY at`;
 export const RATE_PRUNE_SQL = `DELETE FROM rate_limit_events WHERE key = :key AND at <= :since`;
 export const RATE_INSERT_SQL = `INSERT INTO rate_limit_events (key, at) VALUES (:key, :at)`;

@@ -1,17 +1,25 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { appDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 import { systemClock } from "./clock";
 import { workerTimings } from "./config";
 import { workerThreadRunner } from "./engine-runner";
 import { startWorker, type WorkerHandle } from "./worker-loop";
 
+/** How often a worker refreshes its liveness row; `npm run doctor` calls a worker gone after 3 misses. */
+export const HEARTBEAT_EVERY_MS = 30_000;
+
 /** A worker wired to the application's database, storage, engine and configuration. */
 export function startAppWorker(): WorkerHandle {
+  const dbDir = getEnv().AMR_DB_DIR;
   return startWorker({
     db: appDb(),
     storage: getStorage(),
     runner: workerThreadRunner,
     clock: systemClock,
+    heartbeat: { everyMs: HEARTBEAT_EVERY_MS, resfinderOk: () => existsSync(path.join(dbDir, "config")) },
     ...workerTimings(),
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { metrics } from "@/lib/metrics/registry";
-import { storageKeys, type Storage } from "@/lib/storage";
+import { listAll, type Storage } from "@/lib/storage";
+import { jobFiles } from "../job-files";
 import { readLease, releaseJob, renewLease, updateJobStatus, type Claim } from "../job-repository";
 import { toAmrParams } from "../params";
 import { getJob } from "../queries";
@@ -75,19 +76,17 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
   try {
     // A cancel that arrived between claim and start is honoured before any work.
     if (job.cancelRequested) stop("cancel");
-    const result = await deps.runner({
-      inputPath: storage.localPath(job.inputFilePath),
-      params,
-      onProgress: (progress) => tracker.report(progress),
-      signal: controller.signal,
-    });
+    // The engine reads a file: the stored one itself, or a download from an object store.
+    const result = await storage.withLocalCopy(job.inputFilePath, (inputPath) =>
+      deps.runner({ inputPath, params, onProgress: (progress) => tracker.report(progress), signal: controller.signal }),
+    );
     await tracker.flush();
     if (stopReason) throw Object.assign(new Error("stopped"), { name: "AbortError" });
 
-    const dir = storageKeys.results(jobId, leaseToken);
+    const dir = jobFiles.results(jobId, leaseToken);
     const files = renderResultFiles(result, job.jobName);
     for (const [format, body] of Object.entries(files) as [ResultFormat, string][]) {
-      await storage.writeFile(dir + RESULT_FORMATS[format].file, body);
+      await storage.put(dir + RESULT_FORMATS[format].file, body);
     }
     const done = await updateJobStatus(db, jobId, {
       from: "Processing",
@@ -100,7 +99,7 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
     });
     if (!done) {
       // Another worker owns the job now (or it was cancelled at the last moment): ours is void.
-      await storage.delete(dir);
+      await storage.deletePrefix(dir);
       return "lease_lost";
     }
     await removeOtherAttempts(storage, jobId, leaseToken);
@@ -156,7 +155,8 @@ async function settleFailure(
 
 /** Result folders of earlier, dead attempts of the same job. */
 async function removeOtherAttempts(storage: Storage, jobId: string, keep: string) {
-  const files = await storage.list(storageKeys.resultsRoot(jobId));
-  const stale = new Set(files.map((f) => f.key.split("/")[2]).filter((token) => token && token !== keep));
-  for (const token of stale) await storage.delete(storageKeys.results(jobId, token));
+  const root = jobFiles.resultsRoot(jobId);
+  const files = await listAll(storage, root);
+  const stale = new Set(files.map((f) => f.key.slice(root.length).split("/")[0]).filter((token) => token && token !== keep));
+  for (const token of stale) await storage.deletePrefix(jobFiles.results(jobId, token));
 }

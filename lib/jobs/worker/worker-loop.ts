@@ -20,6 +20,8 @@ export interface WorkerOptions {
   cancelPollMs: number;
   progressIntervalMs: number;
   owner?: string;
+  /** Liveness row for `npm run doctor` and the admin page (the app's workers; tests leave it out). */
+  heartbeat?: { everyMs: number; resfinderOk: () => boolean };
   log?: (msg: string) => void;
   onOutcome?: (jobId: string, outcome: RunOutcome) => void;
 }
@@ -45,6 +47,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   let timer: NodeJS.Timeout | null = null;
   let filling = false;
   let lastReclaim = 0;
+  let lastHeartbeat = -Infinity;
   let stopped = false;
 
   const schedule = (ms: number) => {
@@ -59,6 +62,10 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
     filling = true;
     try {
       const now = opts.clock.now();
+      if (opts.heartbeat && now.getTime() - lastHeartbeat >= opts.heartbeat.everyMs) {
+        lastHeartbeat = now.getTime();
+        await sqlOf(opts.db).workerHeartbeat(owner, hostname(), opts.heartbeat.resfinderOk());
+      }
       if (now.getTime() - lastReclaim >= opts.reclaimEveryMs) {
         lastReclaim = now.getTime();
         const reclaimed = await reclaimExpiredLeases(opts.db, databaseTime(opts.clock), opts.maxAttempts);
@@ -101,6 +108,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
       await unlisten();
       shutdown.abort();
       await Promise.allSettled([...active]);
+      if (opts.heartbeat) await opts.db.workerHeartbeat.deleteMany({ where: { owner } }).catch(() => undefined);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOrphanFile, jobIdOfKey, type FileOwner } from "@/lib/maintenance/orphan-rules";
+import { jobIdOfKey } from "@/lib/jobs/job-files";
+import { isOrphanFile, type FileOwner } from "@/lib/maintenance/orphan-rules";
 
 const NOW = new Date("2027-01-10T00:00:00.000Z");
 const HOUR = 3_600_000;
@@ -17,7 +18,8 @@ describe("jobIdOfKey", () => {
     expect(jobIdOfKey(`inputs/${J}.fa.gz`)).toEqual({ area: "inputs", jobId: J });
     expect(jobIdOfKey(`results/${J}/tok/genes.tsv`)).toEqual({ area: "results", jobId: J });
     expect(jobIdOfKey(`archive/${J}/manifest.json`)).toEqual({ area: "archive", jobId: J });
-    expect(jobIdOfKey("tmp/x.part")).toEqual({ area: "tmp", jobId: null });
+    expect(jobIdOfKey("tmp/x.part")).toBeNull();
+    expect(jobIdOfKey("uploads/u1/x")).toBeNull();
     expect(jobIdOfKey("other/x")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 // GET /api/jobs/:id/results?format=json|genes.tsv|phenotypes.tsv — download a finished job's results.
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { jobDeps } from "@/lib/jobs/app-deps";
 import { readResult } from "@/lib/jobs/read-result";
@@ -29,6 +30,9 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
     "Cache-Control": "private, no-cache",
     ETag: file.etag,
   };
-  if (req.headers.get("if-none-match") === file.etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(file.body), { status: 200, headers });
+  if (req.headers.get("if-none-match") === file.etag) {
+    file.body.destroy();
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(Readable.toWeb(file.body) as ReadableStream<Uint8Array>, { status: 200, headers });
 });
