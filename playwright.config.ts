@@ -8,6 +8,8 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/cloud runs against PostgreSQL + S3 with its own config (playwright.cloud.config.ts).
+  testIgnore: ["cloud/**"],
   outputDir: "test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },

@@ -33,7 +33,14 @@ function toOperationObject(op: Operation): ZodOpenApiOperationObject {
     ...(op.description && { description: op.description + (op.access === "admin" ? " Admins only." : "") }),
     security: SECURITY[op.access],
     ...(op.params && { requestParams: op.params }),
-    ...(op.body && { requestBody: { required: true, content: { [op.body.contentType]: { schema: op.body.schema, example: op.body.example } } } }),
+    ...(op.body && {
+      requestBody: {
+        required: true,
+        content: Object.fromEntries(
+          [op.body, ...(op.altBody ? [op.altBody] : [])].map((b) => [b.contentType, { schema: b.schema, example: b.example }]),
+        ),
+      },
+    }),
     responses,
   };
 }

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { rerunSchema } from "@/lib/jobs/rerun-job";
 import { RESULT_FORMATS, type ResultFormat } from "@/lib/jobs/result-files";
 import { jobIdParamSchema, listJobsQuerySchema } from "@/lib/jobs/schemas";
+import { confirmUploadSchema, uploadRequestSchema } from "@/lib/jobs/direct-upload-schemas";
 import { uploadFieldsSchema } from "@/lib/jobs/upload-fields";
 import { authErrors, errorResponse, invalid, notFound } from "./error-responses";
 import { amrResultExample, genesTsvExample, jobDetailExample, jobSummaryExample, phenotypesTsvExample, queuedJobExample } from "./examples";
 import { jsonBody, type Operation } from "./operation";
-import { amrResultSchema, jobDetailSchema, jobPageSchema } from "./response-schemas";
+import { amrResultSchema, directUploadSchema, jobDetailSchema, jobPageSchema } from "./response-schemas";
 
 // The route keeps its own copy next to the handler (route files may export only handlers);
 // both take their values from RESULT_FORMATS.
@@ -32,14 +33,49 @@ export const jobOperations: Operation[] = [
     method: "post", path: "/api/jobs", tag: "Jobs", access: "user",
     summary: "Upload a genome and queue a job",
     description:
-      "Streams the upload; the FASTA is validated before the job is queued. Parameters left out take the model's defaults " +
-      "(GET /api/models). snake_case field names (job_name, min_identity, …) are accepted too.",
+      "Multipart: streams the upload; the FASTA is validated before the job is queued. Parameters left out take the model's defaults " +
+      "(GET /api/models). snake_case field names (job_name, min_identity, …) are accepted too. " +
+      "JSON {uploadId, …}: confirms a direct upload made with POST /api/uploads (object storage only); the object gets the same checks, " +
+      "then becomes the job's genome, or is deleted and the same 4xx is returned.",
     body: { contentType: "multipart/form-data", schema: uploadBodySchema, example: { file: "(binary)", jobName: "isolate 7", minCoverage: "60" } },
+    altBody: {
+      contentType: "application/json",
+      schema: confirmUploadSchema,
+      example: { uploadId: "0b8f3c52-5f7e-4c1e-9a3f-2d7f1e6b9a10", fileName: "isolate7.fa.gz", jobName: "isolate 7", minCoverage: 60 },
+    },
     responses: {
       201: { description: "Queued. `Location` is the job's URL.", content: jsonBody(jobDetailSchema, queuedJobExample), headers: { Location: "/api/jobs/{id}" } },
       400: invalid,
+      404: errorResponse("JSON confirm only: no such upload (never sent, or expired).", "not_found", "No such upload: send the file to the upload URL first."),
       413: errorResponse("Larger than UPLOAD_MAX_BYTES.", "payload_too_large", "The file is larger than the 100 MB upload limit."),
       422: errorResponse("Not a FASTA genome; the message names the line.", "invalid_genome", "Line 3: unexpected character '<' in a sequence."),
+      ...authErrors,
+      429: tooMany,
+    },
+  },
+  {
+    method: "post", path: "/api/uploads", tag: "Jobs", access: "user",
+    summary: "Start a direct upload to the object store",
+    description:
+      "Where files live in an S3-compatible store, returns a pre-signed POST for one genome: send a multipart/form-data POST to `url` " +
+      "with every entry of `fields`, then the file as `file` (last). Then confirm with POST /api/jobs (JSON, `uploadId`). The app server " +
+      "never receives the genome, so there is no request-size limit in between. 404 where files are on the server's disk: use " +
+      "multipart POST /api/jobs instead. Unconfirmed uploads are deleted by maintenance after the orphan grace period.",
+    body: { contentType: "application/json", schema: uploadRequestSchema, example: { fileName: "isolate7.fa.gz", size: 5_412_311 } },
+    responses: {
+      201: {
+        description: "The pre-signed POST; valid until `expiresAt`.",
+        content: jsonBody(directUploadSchema, {
+          uploadId: "0b8f3c52-5f7e-4c1e-9a3f-2d7f1e6b9a10",
+          url: "https://amr-files.s3.eu-west-1.amazonaws.com/",
+          fields: { key: "files/uploads/…/0b8f3c52-…", Policy: "…", "X-Amz-Signature": "…" },
+          maxBytes: 104_857_600,
+          expiresAt: "2026-11-30T10:15:00.000Z",
+        }),
+      },
+      400: invalid,
+      404: errorResponse("Files are on the server's disk: upload with multipart POST /api/jobs.", "not_found", "This server takes uploads only through POST /api/jobs (multipart)."),
+      413: errorResponse("`size` is larger than UPLOAD_MAX_BYTES.", "payload_too_large", "The file is larger than the 100 MB upload limit."),
       ...authErrors,
       429: tooMany,
     },

@@ -34,5 +34,7 @@ export interface Operation {
   access: Access;
   params?: { path?: z.ZodObject; query?: z.ZodObject };
   body?: BodySpec;
+  /** Another representation the same operation accepts (POST /api/jobs: multipart or JSON). */
+  altBody?: BodySpec;
   responses: Record<number, ResponseSpec>;
 }

@@ -77,6 +77,16 @@ export const jobDetailSchema = jobSummarySchema
   })
   .meta({ id: "JobDetail" });
 
+export const directUploadSchema = z
+  .object({
+    uploadId: z.uuid(),
+    url: z.url().meta({ description: "POST the form here (the object store, not this server)." }),
+    fields: z.record(z.string(), z.string()).meta({ description: "Form fields to send before the file, as they are." }),
+    maxBytes: z.number().int(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: "DirectUpload" });
+
 export const jobPageSchema = z
   .object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable().meta({ description: "Pass as ?cursor= for the next (older) page; null at the end." }) })
   .meta({ id: "JobPage" });

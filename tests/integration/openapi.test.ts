@@ -69,7 +69,7 @@ describe("OpenAPI document", () => {
   it("has examples that validate against their schemas", () => {
     let checked = 0;
     for (const op of OPERATIONS) {
-      const media = [...(op.body ? [op.body] : []), ...Object.values(op.responses).flatMap((r) => r.content ?? [])];
+      const media = [...(op.body ? [op.body] : []), ...(op.altBody ? [op.altBody] : []), ...Object.values(op.responses).flatMap((r) => r.content ?? [])];
       for (const m of media) {
         const result = m.schema.safeParse(m.example);
         expect(result.success, `${op.method} ${op.path} ${m.contentType}: ${result.error?.message}`).toBe(true);
@@ -89,7 +89,7 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(["bearerToken", "sessionCookie"]));
     const upload = doc.paths["/api/jobs"].post;
     expect(upload.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
-    expect(Object.keys(upload.requestBody.content)).toEqual(["multipart/form-data"]);
+    expect(Object.keys(upload.requestBody.content)).toEqual(["multipart/form-data", "application/json"]);
     expect(doc.paths["/api/tokens"].post.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/jobs/{id}"].get.responses["200"].content["application/json"].example.id).toBe(jobDetailExample.id);
   });
