@@ -45,13 +45,14 @@ export function dialectOfUrl(url: string): Dialect {
   throw new Error("The database URL must be postgresql://… or file:…");
 }
 
-// The SQL port of each client, set where the client is made; a WeakMap, so a closed test
-// database leaves nothing behind.
-const ports = new WeakMap<object, SqlPort>();
+// Each client carries its SQL port. On the client object itself, not in a module-level map:
+// Next bundles lib/db into several server chunks (instrumentation, each route), and a client made
+// by one copy must still be found by the others.
+const PORT = Symbol.for("amr-predictor.sql-port");
 
 /** The dialect-specific statements of a client made by createDb. */
 export function sqlOf(db: Db): SqlPort {
-  const port = ports.get(db);
+  const port = (db as unknown as Record<symbol, SqlPort | undefined>)[PORT];
   if (!port) throw new Error("This Prisma client was not made by createDb");
   return port;
 }
@@ -63,7 +64,7 @@ export function createDb(url: string, opts: DbOptions = {}): Db {
 
 function finish(client: PrismaClient, port: SqlPort, opts: DbOptions): Db {
   const timed = opts.slowQueryMs === undefined ? client : withDbTiming(client, { slowMs: opts.slowQueryMs });
-  ports.set(timed, opts.slowQueryMs === undefined ? port : timedPort(port));
+  Object.defineProperty(timed, PORT, { value: opts.slowQueryMs === undefined ? port : timedPort(port) });
   return timed;
 }
 

@@ -37,7 +37,7 @@ export const envSchema = z
       .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "must look like s3://bucket or s3://bucket/prefix (leave it unset for STORAGE_DIR)")
       .optional(),
     // MinIO, Ceph, R2...: their URL, usually with path-style addressing (http://host:9000/bucket).
-    S3_ENDPOINT: z.url().optional(),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
     S3_FORCE_PATH_STYLE: bool.default(false),
     S3_REGION: z.string().min(1).default("us-east-1"),
     AMR_DB_DIR: z.string().min(1).default("/usr/share/resfinder/db"),

@@ -43,7 +43,7 @@ async function once(): Promise<{ uploadMs: number; totalMs: number; genes: numbe
   const totalMs = performance.now() - t0;
   await worker.stop();
   if (row?.status !== "Completed") throw new Error(`job ended ${row?.status}: ${row?.error}`);
-  const result = JSON.parse((await storage.readBuffer(`${row.resultFilePath}result.json`)).toString());
+  const result = JSON.parse((await storage.getBuffer(`${row.resultFilePath}result.json`)).toString());
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
   return { uploadMs, totalMs, genes: result.genes.length };

@@ -232,6 +232,14 @@ function runVitest(name, args, env = {}) {
   }, env);
 }
 
+function runPlaywright(name, args) {
+  const out = `test-results/${name}.json`;
+  return runCounted(bin("playwright"), ["test", ...args, "--reporter=list,json"], () => {
+    const st = readJson(out)?.stats;
+    return { passed: st?.expected ?? 0, failed: (st?.unexpected ?? 0) + (st?.flaky ?? 0), skipped: st?.skipped ?? 0 };
+  }, { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+}
+
 function runTests() {
   ensureTestPostgres();
   const t0 = Date.now();
@@ -241,11 +249,10 @@ function runTests() {
   const vitestPg = runVitest("vitest-postgres", [], { TEST_DIALECT: "postgres" });
   const t1 = Date.now();
   ensureNextBuild();
-  const pwOut = "test-results/playwright.json";
-  const e2e = runCounted(bin("playwright"), ["test", "--reporter=list,json"], () => {
-    const s = readJson(pwOut)?.stats;
-    return { passed: s?.expected ?? 0, failed: (s?.unexpected ?? 0) + (s?.flaky ?? 0), skipped: s?.skipped ?? 0 };
-  }, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut });
+  const e2eLocal = runPlaywright("playwright", []);
+  log("e2e again, deployed on PostgreSQL + S3 (s3rver)");
+  const e2eCloud = runPlaywright("playwright-cloud", ["-c", "playwright.cloud.config.ts"]);
+  const e2e = { passed: e2eLocal.passed + e2eCloud.passed, failed: e2eLocal.failed + e2eCloud.failed, skipped: e2eLocal.skipped + e2eCloud.skipped };
   const t2 = Date.now();
   log("several machines: two servers and two workers on one PostgreSQL database");
   const multi = runVitest("vitest-multi", ["--config", "vitest.multi.config.mts"]);
@@ -256,7 +263,7 @@ function runTests() {
   const skipped = all.reduce((n, r) => n + r.skipped, 0);
   console.log(`\nvitest (SQLite): ${vitest.passed} passed, ${vitest.failed} failed (${((tSqlite - t0) / 1000).toFixed(1)} s)`);
   console.log(`vitest (PostgreSQL): ${vitestPg.passed} passed, ${vitestPg.failed} failed (${((t1 - tSqlite) / 1000).toFixed(1)} s)`);
-  console.log(`playwright: ${e2e.passed} passed, ${e2e.failed} failed (${((t2 - t1) / 1000).toFixed(1)} s incl. build)`);
+  console.log(`playwright: ${e2eLocal.passed} passed, ${e2eLocal.failed} failed; on PostgreSQL + S3: ${e2eCloud.passed} passed, ${e2eCloud.failed} failed (${((t2 - t1) / 1000).toFixed(1)} s incl. build)`);
   console.log(`several machines: ${multi.passed} passed, ${multi.failed} failed (${((t3 - t2) / 1000).toFixed(1)} s)`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   process.exit(failed > 0 ? 1 : 0);

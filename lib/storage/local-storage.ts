@@ -135,7 +135,8 @@ export class LocalStorage implements Storage {
     return fn(file);
   }
 
-  async presignPost(key: string): Promise<null> {
+  /** Uploads to local storage always pass through the app, which streams them into put(). */
+  async presignPost(key: string, _opts: { maxBytes: number; expiresSeconds: number }): Promise<null> {
     this.objectPath(key);
     return null;
   }
