@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { randomFasta, registerAndSignIn } from "../support";
 
@@ -63,6 +64,11 @@ test("a file that is not a genome is refused after the direct upload, with the u
   writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)]));
   await page.getByLabel("Genome file").setInputFiles(png);
   await page.getByRole("button", { name: "Start analysis" }).click();
-  await expect(page.getByRole("alert")).toContainText(/FASTA|genome/i);
+  await expect(page.getByRole("alert").filter({ hasText: /FASTA|genome/i })).toContainText("not a FASTA");
   await expect(page).toHaveURL(/\/dashboard/);
+  // The refused object was sent to the bucket, then deleted by the app: nothing is left under uploads/.
+  const s3 = new S3Client({ endpoint: S3, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  const left = await s3.send(new ListObjectsV2Command({ Bucket: "amr-e2e", Prefix: "files/uploads/" }));
+  expect(left.KeyCount ?? 0).toBe(0);
+  s3.destroy();
 });
