@@ -7,7 +7,7 @@ import { openAsBlob } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { apiClient, type ApiClient } from "./batch/api-client";
+import { ApiError, apiClient, type ApiClient } from "./batch/api-client";
 import { combinedTable, failuresTable, GENOME_FILE, genomeName, type GenomePhenotypes } from "./batch/combined-table";
 
 const TERMINAL = new Set(["Completed", "Error", "Cancelled", "Archived"]);
@@ -44,11 +44,36 @@ if (values.help || !values.dir || !values.token) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/**
+ * Uses whichever upload the server offers: straight to its object store (POST /api/uploads, then
+ * a JSON confirm), or, where files live on the server's disk (404), multipart POST /api/jobs.
+ */
 async function submit(api: ApiClient, file: string, genome: string): Promise<Job> {
-  const form = new FormData();
-  form.append("file", await openAsBlob(file), path.basename(file));
-  form.append("jobName", genome);
-  return api.json<Job>("/api/jobs", { method: "POST", body: form });
+  const blob = await openAsBlob(file);
+  const fileName = path.basename(file);
+  const json = { "content-type": "application/json" };
+  const offer = await api
+    .json<{ uploadId: string; url: string; fields: Record<string, string> }>("/api/uploads", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ fileName, size: blob.size }),
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    });
+  if (!offer) {
+    const form = new FormData();
+    form.append("file", blob, fileName);
+    form.append("jobName", genome);
+    return api.json<Job>("/api/jobs", { method: "POST", body: form });
+  }
+  const direct = new FormData();
+  for (const [k, v] of Object.entries(offer.fields)) direct.append(k, v);
+  direct.append("file", blob, fileName); // object stores want the file last
+  const sent = await fetch(offer.url, { method: "POST", body: direct });
+  if (!sent.ok) throw new ApiError(sent.status, `the file store refused ${fileName} (HTTP ${sent.status})`);
+  return api.json<Job>("/api/jobs", { method: "POST", headers: json, body: JSON.stringify({ uploadId: offer.uploadId, fileName, jobName: genome }) });
 }
 
 /** Polls every unfinished job, starting at 2 s and backing off to 15 s while nothing changes. */

@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { expect, test } from "@playwright/test";
 import { randomFasta, registerAndSignIn } from "../support";
@@ -70,5 +72,34 @@ test("a file that is not a genome is refused after the direct upload, with the u
   const s3 = new S3Client({ endpoint: S3, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
   const left = await s3.send(new ListObjectsV2Command({ Bucket: "amr-e2e", Prefix: "files/uploads/" }));
   expect(left.KeyCount ?? 0).toBe(0);
+  s3.destroy();
+});
+
+test("the batch script uploads a folder straight to the bucket and gets the combined table", async ({ page, request, baseURL }) => {
+  await registerAndSignIn(page, request, "cloudbatch");
+  await page.goto("/account");
+  await page.getByLabel("Token name").fill("batch");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.getByTestId("new-token").textContent())!.trim();
+
+  const work = mkdtempSync(path.join(tmpdir(), "amr-batch-s3-"));
+  const dir = path.join(work, "genomes");
+  mkdirSync(dir);
+  for (const g of ["test_isolate_01.fa.gz", "test_isolate_02.fa"]) copyFileSync(path.join(path.dirname(ISOLATE), g), path.join(dir, g));
+  const out = path.join(work, "results");
+  const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["scripts/batch-submit.ts", "--url", baseURL!, "--token", secret, "--dir", dir, "--out", out], { timeout: 120_000 });
+  expect(stdout).toContain("2 of 2 genomes completed");
+  const combined = readFileSync(path.join(out, "combined.tsv"), "utf8").trimEnd().split("\n").map((l) => l.split("\t"));
+  const [header, ...rows] = combined;
+  expect(rows.map((r) => r[0])).toEqual(["test_isolate_01", "test_isolate_02"]);
+  expect(rows[0][header.indexOf("ampicillin")]).toBe("R");
+  expect(rows[1][header.indexOf("cefotaxime")]).toBe("R");
+  // They went through the bucket: the jobs' genomes sit under inputs/, nothing is left under uploads/.
+  const s3 = new S3Client({ endpoint: S3, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  const jobs = (await (await request.get("/api/jobs", { headers: { authorization: `Bearer ${secret}` } })).json()).items as { id: string }[];
+  expect(jobs).toHaveLength(2);
+  const inputs = await s3.send(new ListObjectsV2Command({ Bucket: "amr-e2e", Prefix: "files/inputs/" }));
+  for (const j of jobs) expect((inputs.Contents ?? []).some((o) => o.Key?.includes(j.id))).toBe(true);
+  expect((await s3.send(new ListObjectsV2Command({ Bucket: "amr-e2e", Prefix: "files/uploads/" }))).KeyCount ?? 0).toBe(0);
   s3.destroy();
 });

@@ -32,7 +32,7 @@ describe("LISTEN/NOTIFY (PostgreSQL)", () => {
       cancelPollMs: 1000,
       progressIntervalMs: 0,
       log: (m) => {
-        if (m.includes("claimed")) claimed.push(Date.now());
+        if (/ claimed job /.test(m)) claimed.push(Date.now());
       },
     });
     try {

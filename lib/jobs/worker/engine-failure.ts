@@ -1,6 +1,10 @@
 /** What a user is told when the engine fails; internal failures are logged, not shown. */
 export function describeEngineFailure(err: unknown): { message: string; internal: boolean } {
   const e = err as { name?: string; code?: string; message?: string } | null;
+  if (e?.name === "ObjectNotFoundError") {
+    // The genome was deleted from storage under a queued job (by hand, or a restore from an older backup).
+    return { message: "The uploaded genome is no longer stored. Upload it again.", internal: false };
+  }
   if (e?.name === "FastaError" && e.message) {
     return { message: `The genome file could not be read: ${e.message}`, internal: false };
   }
