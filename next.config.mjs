@@ -12,6 +12,10 @@ export default {
   poweredByHeader: false,
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "better-sqlite3"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // API answers are data, never documents to render: nothing may load or frame them.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };

@@ -22,7 +22,7 @@ test("the first admin, created from the shell, sees live performance metrics", a
   await expect(page.getByRole("heading", { name: "Performance" })).toBeVisible();
   await expect(page.getByTestId("stat-Queue depth")).toHaveText(/^\d+$/);
   await expect(page.getByRole("region", { name: "Jobs by status" }).locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Database operations" })).toContainText("User.hotGet");
+  await expect(page.getByRole("region", { name: "Database operations" })).toContainText("sql.authState");
   await expect(page.getByRole("region", { name: "Maintenance runs" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/admin.png", fullPage: true });
 

@@ -17,4 +17,9 @@ test("health reports a reachable database, uncached, with security headers", asy
   expect(res.headers()["cache-control"]).toContain("no-store");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Pages get theirs per request (proxy.ts): same-origin connections only while files are local.
+  const login = await request.get("/login");
+  const csp = login.headers()["content-security-policy"];
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/connect-src 'self';/);
 });

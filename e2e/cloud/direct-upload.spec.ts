@@ -59,6 +59,11 @@ test("drag a genome into the dashboard: it goes to the bucket with a progress ba
   expect(readFileSync((await download.path())!, "utf8")).toMatch(/^Isolate 01 via S3\tblaB-2_1_AF189300\tblaB-2\t/m);
 });
 
+test("pages allow connections to the bucket, and only to it", async ({ request }) => {
+  const csp = (await request.get("/login")).headers()["content-security-policy"];
+  expect(csp).toContain(`connect-src 'self' ${S3};`);
+});
+
 test("a file that is not a genome is refused after the direct upload, with the usual message", async ({ page, request }) => {
   await registerAndSignIn(page, request, "cloudbad");
   const dir = mkdtempSync(path.join(tmpdir(), "amr-e2e-"));
