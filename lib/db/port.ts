@@ -1,3 +1,4 @@
+import type { AmrParams } from "@/lib/amr/types";
 import type { WindowDecision, WindowPolicy } from "@/lib/rate-limit/window";
 
 /**
@@ -43,15 +44,7 @@ export interface NewJobRow {
   inputSha256: string | null;
   inputContigs: number | null;
   inputBases: number | null;
-  params: {
-    modelName: string;
-    batchSize: number;
-    segmentLength: number;
-    segmentOverlap: number;
-    useCpu: boolean;
-    minIdentity: number;
-    minCoverage: number;
-  };
+  params: AmrParams;
 }
 
 export interface SqlPort {

@@ -7,17 +7,9 @@ import { assertQueueRoom, definedOnly, resolveJobParams } from "./job-admission"
 import { insertJob } from "./job-repository";
 import { toAmrParams } from "./params";
 import { getJobForUserOrThrow } from "./queries";
+import { jobSettingsSchema } from "./schemas";
 
-export const rerunSchema = z.object({
-  jobName: z.string().trim().min(1).max(200).optional(),
-  modelName: z.string().max(100).optional(),
-  batchSize: z.number().optional(),
-  segmentLength: z.number().optional(),
-  segmentOverlap: z.number().optional(),
-  minIdentity: z.number().optional(),
-  minCoverage: z.number().optional(),
-  useCpu: z.boolean().optional(),
-});
+export const rerunSchema = jobSettingsSchema;
 
 /** A new job on the same uploaded genome with other parameters; the original is untouched. */
 export async function rerunJob(deps: CreateJobDeps, userId: string, sourceId: string, input: z.infer<typeof rerunSchema>) {

@@ -2,6 +2,21 @@ import { z } from "zod";
 import { JOB_STATUSES } from "./status";
 import { MAX_PAGE_SIZE } from "./list-jobs";
 
+/**
+ * A job's settings in a JSON body (re-run, direct-upload confirm): each optional, the model
+ * registry checks ranges (resolveParams) so its messages reach the user.
+ */
+export const jobSettingsSchema = z.object({
+  jobName: z.string().trim().min(1).max(200, "must be at most 200 characters").optional(),
+  modelName: z.string().trim().max(100).optional(),
+  batchSize: z.number().optional(),
+  segmentLength: z.number().optional(),
+  segmentOverlap: z.number().optional(),
+  minIdentity: z.number().optional(),
+  minCoverage: z.number().optional(),
+  useCpu: z.boolean().optional(),
+});
+
 export const jobIdParamSchema = z.object({ id: z.uuid("Invalid job id.") });
 
 export const listJobsQuerySchema = z.object({
