@@ -30,7 +30,7 @@ export interface AuthStateRow {
   disabledAt: Date | null;
 }
 
-/** A job row joined with its parameters, as the job poll needs it (keys: see job-row-query). */
+/** A job row joined with its parameters, as the job poll needs it (keys: lib/db/job-columns.ts, params prefixed p_). */
 export type JobWithParamsRow = Record<string, unknown>;
 
 export interface NewJobRow {
