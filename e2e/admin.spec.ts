@@ -24,6 +24,9 @@ test("the first admin, created from the shell, sees live performance metrics", a
   await expect(page.getByRole("region", { name: "Jobs by status" }).locator("svg.recharts-surface")).toBeVisible();
   await expect(page.getByRole("region", { name: "Database operations" })).toContainText("sql.authState");
   await expect(page.getByRole("region", { name: "Maintenance runs" })).toBeVisible();
+  // The server's own worker reports its heartbeat: one alive, with the ResFinder database.
+  await expect(page.getByRole("region", { name: "Workers" })).toContainText("1 alive");
+  await expect(page.getByTestId("workers")).toContainText("present");
   await page.screenshot({ path: "test-results/screenshots/admin.png", fullPage: true });
 
   // Account administration: find a new account and disable it.

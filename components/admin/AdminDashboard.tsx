@@ -4,6 +4,7 @@ import { formatBases, formatDuration } from "@/components/jobs/format";
 import { formatBytes } from "@/lib/units";
 import { LatencyTable } from "./LatencyTable";
 import { MaintenanceRuns } from "./MaintenanceRuns";
+import { Workers } from "./Workers";
 import { useMetrics } from "./use-metrics";
 
 const STATUS_COLORS: Record<string, string> = {
@@ -96,6 +97,7 @@ export function AdminDashboard() {
           rows={data.routes.map((r) => ({ key: `${r.method} ${r.route} ${r.status}`, label: `${r.method} ${r.route} → ${r.status}`, ...r }))}
         />
       </div>
+      <Workers workers={data.workers} />
       <MaintenanceRuns runs={data.maintenance} />
       <p className="text-xs text-slate-500">Refreshes every 10 s · timings are this server process's, over a sliding {data.windowSeconds / 60}-minute window · generated {new Date(data.generatedAt).toLocaleTimeString()}</p>
     </div>

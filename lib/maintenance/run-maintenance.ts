@@ -3,6 +3,7 @@ import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { archiveDueJobs } from "./archiver";
 import { pruneAuthRecords } from "./auth-records";
+import { pruneWorkerHeartbeats } from "./worker-records";
 import { DEFAULT_RECONCILE_BUDGET, type MaintenanceContext, type ReconcileBudget } from "./context";
 import { failPointChecker, type FailPoint } from "./fail-points";
 import type { RetentionPolicy } from "./policy";
@@ -99,6 +100,7 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     result.missingFiles = missing.count;
     if (missing.count > 0) log(`${missing.count} job(s) have missing files, e.g. ${missing.sample.join(", ")}`);
     await pruneAuthRecords(ctx);
+    await pruneWorkerHeartbeats(ctx);
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
     throw err;

@@ -4,15 +4,17 @@ import { listMaintenanceRuns } from "@/lib/maintenance/runs";
 import { jobStats } from "./job-stats";
 import { metrics } from "./registry";
 import { summaryRows } from "./summaries";
+import { listWorkers } from "./workers";
 
 /** Everything GET /api/admin/metrics answers, in one JSON document. */
 export async function metricsSnapshot(db: Db, now = new Date()) {
   const m = metrics();
-  const [dbRows, httpRows, jobs, maintenance] = await Promise.all([
+  const [dbRows, httpRows, jobs, maintenance, workers] = await Promise.all([
     summaryRows(m.dbOperation),
     summaryRows(m.httpRequest),
     jobStats(db, now),
     listMaintenanceRuns(db, 5),
+    listWorkers(db),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -35,5 +37,6 @@ export async function metricsSnapshot(db: Db, now = new Date()) {
     })),
     jobs,
     maintenance,
+    workers,
   };
 }

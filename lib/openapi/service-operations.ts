@@ -28,7 +28,7 @@ export const serviceOperations: Operation[] = [
   },
   {
     method: "get", path: "/api/admin/metrics", tag: "Admin", access: "admin",
-    summary: "Database and route timings, job counts, queue depth, engine throughput",
+    summary: "Database and route timings, job counts, queue depth, engine throughput, workers by heartbeat",
     responses: { 200: { description: "A snapshot (shape documented in docs/operations.md)." }, 401: unauthorized, 403: forbidden },
   },
   {

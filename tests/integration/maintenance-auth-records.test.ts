@@ -40,3 +40,18 @@ describe("maintenance prunes auth bookkeeping", () => {
     expect(await t.db.rateLimitEvent.count()).toBe(2);
   });
 });
+
+describe("maintenance prunes the heartbeat rows of workers that are gone", () => {
+  it("removes rows silent for a day and keeps the others", async () => {
+    const at = (ms: number) => new Date(NOW.getTime() - ms);
+    await t.db.workerHeartbeat.createMany({
+      data: [
+        { owner: "dead", host: "a", startedAt: at(3 * DAY), lastSeenAt: at(DAY + 60_000), resfinderOk: true },
+        { owner: "quiet", host: "b", startedAt: at(3 * DAY), lastSeenAt: at(DAY - 60_000), resfinderOk: true },
+        { owner: "alive", host: "c", startedAt: at(DAY), lastSeenAt: at(10_000), resfinderOk: true },
+      ],
+    });
+    await runAt(t.db, s.storage);
+    expect((await t.db.workerHeartbeat.findMany({ orderBy: { owner: "asc" } })).map((w) => w.owner)).toEqual(["alive", "quiet"]);
+  });
+});
