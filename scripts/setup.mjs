@@ -3,9 +3,10 @@
 // clone lacks (system packages, node_modules, Prisma client, migrations, engine bundle, build)
 // and skips what is already up to date, so a second run starts in seconds.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
+import { ENGINE_INPUTS, hashTree, NEXT_INPUTS } from "./lib/build-inputs.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -170,27 +171,9 @@ function migrate() {
 }
 
 // --- Builds --------------------------------------------------------------------------------
-const buildInputs = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs",
-  "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "prisma/postgres/schema.prisma"];
-
-function hashTree(inputs) {
-  const h = createHash("sha256");
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
-    } else {
-      h.update(p).update("\0").update(readFileSync(p)).update("\0");
-    }
-  };
-  inputs.forEach(walk);
-  return h.digest("hex");
-}
-
 function ensureEngineBundle() {
   const stamp = "build/.engine-hash";
-  const hash = hashTree(["lib/amr", "scripts/build-engine.mjs"]);
+  const hash = hashTree(root, ENGINE_INPUTS);
   if (existsSync("build/amr-worker.mjs") && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
   if (!existsSync("scripts/build-engine.mjs")) return;
   log("bundling the engine worker");
@@ -200,7 +183,7 @@ function ensureEngineBundle() {
 
 function ensureNextBuild() {
   const stamp = ".next/.source-hash";
-  const hash = hashTree(buildInputs);
+  const hash = hashTree(root, NEXT_INPUTS);
   if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
   log("building the app (next build)");
   const ms = run(bin("next"), ["build"]);

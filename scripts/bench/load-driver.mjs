@@ -31,9 +31,14 @@ function request(target) {
 const latencies = [];
 let errors = 0;
 let sent = 0;
+// Which statuses the errors were (0: no answer), so a report can tell overload from a bug.
+const errorStatuses = {};
 const record = (r) => {
   latencies.push(r.ms);
-  if (r.status !== 200 && r.status !== 304) errors++;
+  if (r.status !== 200 && r.status !== 304) {
+    errors++;
+    errorStatuses[r.status] = (errorStatuses[r.status] ?? 0) + 1;
+  }
 };
 
 async function open() {
@@ -69,5 +74,5 @@ async function closed() {
 
 const t0 = performance.now();
 await (cfg.mode === "open" ? open() : closed());
-process.send({ latencies, errors, sent, seconds: (performance.now() - t0) / 1000 });
+process.send({ latencies, errors, errorStatuses, sent, seconds: (performance.now() - t0) / 1000 });
 agent.destroy();

@@ -46,13 +46,14 @@ export interface ScratchDatabase {
  * (CREATE … TEMPLATE while anyone is connected to the template, DROP while an autovacuum worker,
  * which WITH (FORCE) does not end, is still in it); such a session leaves within moments.
  */
-async function whileBusy(server: string, sql: string, attempts = 20): Promise<void> {
+export async function whileBusy(server: string, sql: string, attempts = 20): Promise<void> {
   for (let i = 1; ; i++) {
     try {
       await withAdmin(server, (c) => c.query(sql));
       return;
     } catch (err) {
-      if (i >= attempts || !/being accessed by other users/.test(String((err as Error).message))) throw err;
+      // The second message: DROP … WITH (FORCE) cannot end an autovacuum worker (a superuser's).
+      if (i >= attempts || !/being accessed by other users|must be a member of the role whose process is being terminated/.test(String((err as Error).message))) throw err;
       await new Promise((r) => setTimeout(r, 50 * i));
     }
   }

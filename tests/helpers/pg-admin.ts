@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { databaseUrl, migratePostgres, withAdmin as withAdminOn } from "../../scripts/lib/migrate-postgres";
+import { databaseUrl, migratePostgres, whileBusy, withAdmin as withAdminOn } from "../../scripts/lib/migrate-postgres";
 
 export { databaseUrl, migratePostgres };
 
@@ -20,35 +20,12 @@ export function withAdmin<T>(fn: (c: pg.Client) => Promise<T>, server = testServ
   return withAdminOn(server, fn);
 }
 
-/**
- * Drops a test database, retrying while a server process still holds it: WITH (FORCE) ends our
- * own leftover connections, but not an autovacuum worker (a superuser process), which finishes
- * on its own within moments.
- */
-export async function dropTestDatabase(name: string, attempts = 20): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      return;
-    } catch (err) {
-      if (i >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 100 * i));
-    }
-  }
+/** Drops a test database (retried while a server process still holds it). */
+export function dropTestDatabase(name: string): Promise<void> {
+  return whileBusy(testServerUrl(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
-/**
- * A new database copied from a template. PostgreSQL refuses the copy while any session is
- * connected to the template (an autovacuum worker can be, briefly), so it is retried.
- */
-export async function createFromTemplate(name: string, template: string, attempts = 20): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-      return;
-    } catch (err) {
-      if (i >= attempts || !/being accessed by other users/.test(String((err as Error).message))) throw err;
-      await new Promise((r) => setTimeout(r, 50 * i));
-    }
-  }
+/** A new database copied from a template (retried while a session is connected to the template). */
+export function createFromTemplate(name: string, template: string): Promise<void> {
+  return whileBusy(testServerUrl(), `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
 }

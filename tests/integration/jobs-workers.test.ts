@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
-import { createDb } from "@/lib/db";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { createDb, sqlOf } from "@/lib/db";
 import { cancelJob } from "@/lib/jobs/cancel-job";
 import { claimNextJob } from "@/lib/jobs/job-repository";
 import { deleteJob } from "@/lib/jobs/delete-job";
@@ -274,6 +274,28 @@ describe("shutdown and delete", () => {
     } finally {
       await again.stop();
     }
+  });
+
+  it("hands back a job whose claim was in flight when stop() came, without starting it", async () => {
+    const job = await queueJob();
+    const port = sqlOf(t.db);
+    const claim = port.claimNextJob.bind(port);
+    let letClaimFinish!: () => void;
+    const claimStarted = new Promise<void>((started) => {
+      vi.spyOn(port, "claimNextJob").mockImplementation(async (...args) => {
+        started();
+        await new Promise<void>((r) => (letClaimFinish = r));
+        return claim(...args);
+      });
+    });
+    const runner = controllableRunner();
+    const w = worker(runner.runner, t.db, 1);
+    await claimStarted;
+    const stopping = w.stop();
+    letClaimFinish();
+    await stopping;
+    expect(runner.started).toEqual([]);
+    expect(await getJob(t.db, job.id)).toMatchObject({ status: "Submitted", attempts: 0, leaseToken: null });
   });
 
   it("deletes a job's row and every file, and only the owner can", async () => {

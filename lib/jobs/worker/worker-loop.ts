@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
-import { claimNextJob, reclaimExpiredLeases } from "../job-repository";
+import { claimNextJob, reclaimExpiredLeases, releaseJob } from "../job-repository";
 import { databaseTime, type Clock } from "./clock";
 import type { EngineRunner } from "./engine-runner";
 import { runClaimedJob, type RunOutcome } from "./run-claimed-job";
@@ -46,6 +46,8 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   const active = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let filling = false;
+  // The poll under way, so stop() can wait for a claim in flight to be handed back.
+  let polling: Promise<void> = Promise.resolve();
   let lastReclaim = 0;
   let lastHeartbeat = -Infinity;
   let stopped = false;
@@ -53,7 +55,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   const schedule = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, ms);
+    timer = setTimeout(() => (polling = tick()), ms);
     timer.unref?.();
   };
 
@@ -74,6 +76,11 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
       while (!stopped && active.size < opts.concurrency) {
         const claim = await claimNextJob(opts.db, owner, { leaseMs: opts.leaseMs, now: databaseTime(opts.clock) });
         if (!claim) break;
+        if (stopped) {
+          // stop() came while the claim was in flight: hand the job back rather than start it only to abort.
+          await releaseJob(opts.db, claim.jobId, claim.leaseToken);
+          break;
+        }
         log(`[worker] ${owner} claimed job ${claim.jobId} (attempt ${claim.attempts})`);
         const run = runClaimedJob({ ...opts, log }, claim, shutdown.signal)
           .then((outcome) => {
@@ -107,6 +114,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
       if (timer) clearTimeout(timer);
       await unlisten();
       shutdown.abort();
+      await polling;
       await Promise.allSettled([...active]);
       if (opts.heartbeat) await opts.db.workerHeartbeat.deleteMany({ where: { owner } }).catch(() => undefined);
     },
