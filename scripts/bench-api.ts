@@ -30,7 +30,7 @@ const PORTS = POSTGRES ? [PORT, PORT + 1] : [PORT];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const JOBS = Number(opt.jobs ?? process.env.BENCH_JOBS ?? 1_000_000);
 const SECRET = "bench-secret-bench-secret-bench-secret-42";
-const ECOLI = process.env.BENCH_GENOME ?? path.resolve(root, "../shared/genomes/ecoli_O157_Sakai.fna.gz");
+const ECOLI = process.env.BENCH_GENOME ?? path.resolve(root, "scripts/bench/genomes/ecoli_O157_Sakai.fna.gz");
 const ADMIN_URL = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://amr:amr@127.0.0.1:5432/postgres";
 // PostgreSQL keeps only its storage here: the SQLite bench database stays for the dev probes
 // (scripts/bench/probe.ts, cpuprof.ts) that open data/bench/bench.db.

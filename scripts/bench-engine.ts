@@ -1,5 +1,5 @@
 // npm run bench:engine — the engine's CLI against ResFinder 4.3 (BLAST mode), run alternately, on the
-// E. coli genome in ../shared/genomes and on a generated 5 Mbp genome with inserted genes; then a
+// E. coli genome in scripts/bench/genomes and on a generated 5 Mbp genome with inserted genes; then a
 // one-run agreement check on every other genome we have ResFinder for. BENCH_RUNS sets the repeats (3).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import type { AmrResult } from "../lib/amr/types";
 import { generateGenome } from "../tests/helpers/genome-generator";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const SHARED = path.resolve(root, "../shared/genomes");
+const GENOMES = path.resolve(root, "scripts/bench/genomes");
 const EXAMPLES = "/usr/share/doc/resfinder/examples/data";
 const DB = process.env.AMR_DB_DIR ?? "/usr/share/resfinder/db";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const g = generateGenome(catalog, { seed: 2024, contigs: 5, contigLength: 1_000_000, genesPerContig: 12 });
   writeFileSync(generated, g.fasta);
   const timedInputs = [
-    { name: `E. coli O157 Sakai (${SHARED}/ecoli_O157_Sakai.fna.gz)`, file: plain(path.join(SHARED, "ecoli_O157_Sakai.fna.gz")) },
+    { name: "E. coli O157 Sakai (scripts/bench/genomes/ecoli_O157_Sakai.fna.gz)", file: plain(path.join(GENOMES, "ecoli_O157_Sakai.fna.gz")) },
     { name: `generated ${(g.bases / 1e6).toFixed(2)} Mbp, ${g.insertions.length} inserted genes`, file: generated },
   ];
 
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 
   console.log("agreement, one run each:");
   const others = [
-    path.join(SHARED, "sepidermidis_ST14_draft.fa.gz"),
+    path.join(GENOMES, "sepidermidis_ST14_draft.fa.gz"),
     ...readdirSync(EXAMPLES).filter((f) => /^test_isolate_\w+\.fa(\.gz)?$/.test(f)).sort().map((f) => path.join(EXAMPLES, f)),
   ].filter(existsSync);
   for (const file of others) {

@@ -13,7 +13,7 @@ import { startWorker } from "@/lib/jobs/worker/worker-loop";
 import { LocalStorage } from "@/lib/storage/local-storage";
 import { migrateFile } from "./lib/migrate-file";
 
-const genome = process.argv[2] ?? path.resolve("../shared/genomes/ecoli_O157_Sakai.fna.gz");
+const genome = process.argv[2] ?? path.resolve(import.meta.dirname, "bench/genomes/ecoli_O157_Sakai.fna.gz");
 const runs = Number(process.env.RUNS ?? 3);
 
 async function once(): Promise<{ uploadMs: number; totalMs: number; genes: number }> {
