@@ -59,7 +59,7 @@ export interface SqlPort {
   jobWithParams(id: string, userId: string): Promise<JobWithParamsRow | null>;
 
   // Job lifecycle (lib/jobs/job-repository.ts is the only caller).
-  hasQueuedJob(): Promise<boolean>;
+  /** Leases the oldest queued job, or null when none is queued. */
   claimNextJob(owner: string, leaseToken: string, leaseMs: number, now?: Date): Promise<ClaimedRow | null>;
   renewLease(jobId: string, leaseToken: string, leaseMs: number, now?: Date): Promise<{ cancelRequested: boolean } | null>;
   reclaimExpiredLeases(maxAttempts: number, now?: Date): Promise<{ id: string; status: string }[]>;

@@ -63,9 +63,7 @@ export function queueFullError(active: number, max: number): AppError {
 
 /** Takes the oldest Submitted job and leases it to `owner` for leaseMs. */
 export async function claimNextJob(db: Db, owner: string, opts: { leaseMs: number; now?: Date }): Promise<Claim | null> {
-  const sql = sqlOf(db);
-  if (!(await sql.hasQueuedJob())) return null;
-  const row = await sql.claimNextJob(owner, randomUUID(), opts.leaseMs, opts.now);
+  const row = await sqlOf(db).claimNextJob(owner, randomUUID(), opts.leaseMs, opts.now);
   return row ? { jobId: row.id, leaseToken: row.leaseToken, attempts: Number(row.attempts) } : null;
 }
 

@@ -61,9 +61,6 @@ export function createPostgresPort(pool: pg.Pool, connectionString: string, clos
       return (await get<Record<string, unknown>>(q.JOB_WITH_PARAMS_SQL, { id, userId })) ?? null;
     },
 
-    async hasQueuedJob() {
-      return (await get(q.QUEUED_SQL)) !== undefined;
-    },
     async claimNextJob(owner, leaseToken, leaseMs, now) {
       return (await get<ClaimedRow>(q.CLAIM_SQL, { owner, token: leaseToken, leaseMs, now: at(now) })) ?? null;
     },

@@ -17,8 +17,8 @@ export const JOB_WITH_PARAMS_SQL = `SELECT ${[
 FROM amr_jobs j LEFT JOIN amr_job_params p ON p.job_id = j.id
 WHERE j.id = :id AND j.user_id = :userId`;
 
-export const QUEUED_SQL = "SELECT 1 FROM amr_jobs WHERE status = 'Submitted' AND NOT cancel_requested LIMIT 1";
-
+// No read before the claim, unlike SQLite: an UPDATE that matches no row locks nothing here, and
+// SKIP LOCKED keeps concurrent claims from waiting on each other.
 export const CLAIM_SQL = `
 UPDATE amr_jobs
    SET status = 'Processing', lease_owner = :owner, lease_token = :token,

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { evaluateWindow } from "@/lib/rate-limit/window";
-import { parameterNames, toPositional } from "../named-params";
+import { parameterNames, positionalText } from "../named-params";
 import type { ClaimedRow, NewJobRow, SqlPort } from "../port";
 import * as q from "./statements";
 
@@ -27,7 +27,7 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
     let entry = cache.get(sql);
     if (!entry) {
       const names = parameterNames(sql);
-      const stmt = c.prepare(toPositional(sql, Object.fromEntries(names.map((n) => [n, null]))).text);
+      const stmt = c.prepare(positionalText(sql));
       if (stmt.reader) stmt.safeIntegers(false);
       entry = { stmt, args: (v) => names.map((n) => v[n]) };
       cache.set(sql, entry);
@@ -66,10 +66,10 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
       return row ? q.fromSqliteRow(row) : null;
     },
 
-    async hasQueuedJob() {
-      return (await get(q.QUEUED_SQL)) !== undefined;
-    },
     async claimNextJob(owner, leaseToken, leaseMs, now) {
+      // Idle workers poll every second; a read answers "nothing queued" without taking SQLite's
+      // single write lock, which the claim UPDATE takes even when it matches no row.
+      if ((await get(q.QUEUED_SQL)) === undefined) return null;
       const row = await get<ClaimedRow>(q.CLAIM_SQL, { owner, token: leaseToken, now: time(now), lease: seconds(leaseMs) });
       return row ?? null;
     },

@@ -32,8 +32,7 @@ export function fromSqliteRow(row: Record<string, unknown>): Record<string, unkn
   return out;
 }
 
-// Idle workers poll every second; a read answers "nothing queued" without taking SQLite's single
-// write lock, which the claim UPDATE would take even when it matches no row.
+/** The read before a claim (see the port's claimNextJob). */
 export const QUEUED_SQL = "SELECT 1 FROM amr_jobs WHERE status = 'Submitted' AND cancel_requested = 0 LIMIT 1";
 
 /** One statement: SQLite serialises writers, so two workers can never both win. */
