@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base, { e2eServerEnv } from "./playwright.config";
 
 // The same app as the default e2e run, deployed the several-machines way: PostgreSQL for the
 // database and an S3-compatible bucket (s3rver) for files, so browsers upload straight to the
@@ -45,12 +45,7 @@ export default defineConfig({
         AWS_ACCESS_KEY_ID: "S3RVER",
         AWS_SECRET_ACCESS_KEY: "S3RVER",
         NEXTAUTH_URL: baseURL,
-        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
-        CRON_SECRET: "e2e-cron-secret-0123456789",
-        NEXT_TELEMETRY_DISABLED: "1",
-        CHECKPOINT_DISABLE: "1",
-        PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
-        PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+        ...e2eServerEnv,
       },
     },
   ],

@@ -6,6 +6,16 @@ const baseURL = `http://localhost:${port}`;
 // Debian's Chromium, never a downloaded browser (this machine reaches no browser CDN).
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** What every e2e server gets whatever its database and storage (playwright.cloud.config.ts too). */
+export const e2eServerEnv = {
+  NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+  CRON_SECRET: "e2e-cron-secret-0123456789",
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+  PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+};
+
 export default defineConfig({
   testDir: "e2e",
   // e2e/cloud runs against PostgreSQL + S3 with its own config (playwright.cloud.config.ts).
@@ -47,14 +57,9 @@ export default defineConfig({
       DATABASE_FILE: `file:./prisma/e2e-${port}.db`,
       STORAGE_DIR: `./data/e2e-${port}/storage`,
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
-      CRON_SECRET: "e2e-cron-secret-0123456789",
       // Reset mails land here as JSON lines; e2e/auth.spec.ts reads the link from it.
       MAIL_CAPTURE_FILE: "data/e2e/mail.jsonl",
-      NEXT_TELEMETRY_DISABLED: "1",
-      CHECKPOINT_DISABLE: "1",
-      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
-      PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+      ...e2eServerEnv,
     },
   },
 });

@@ -1,5 +1,5 @@
 import { formatRelative } from "@/components/jobs/format";
-import type { WorkerSummary } from "@/lib/metrics/workers";
+import type { WorkerSummary } from "@/lib/jobs/worker/heartbeats";
 
 /** Worker processes on every machine, from their heartbeats: who runs jobs, and who cannot. */
 export function Workers({ workers }: { workers: WorkerSummary[] }) {

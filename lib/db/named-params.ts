@@ -5,16 +5,6 @@
  */
 const NAMED = /(?<![:\w]):([a-zA-Z_]\w*)/g;
 
-export function toPositional(sql: string, values: Record<string, unknown>): { text: string; args: unknown[] } {
-  const args: unknown[] = [];
-  const text = sql.replace(NAMED, (_m, name: string) => {
-    if (!(name in values)) throw new Error(`SQL parameter :${name} has no value`);
-    args.push(values[name]);
-    return "?";
-  });
-  return { text, args };
-}
-
 export function toNumbered(sql: string, values: Record<string, unknown>): { text: string; args: unknown[] } {
   const index = new Map<string, number>();
   const args: unknown[] = [];
@@ -29,6 +19,11 @@ export function toNumbered(sql: string, values: Record<string, unknown>): { text
     return `$${i}`;
   });
   return { text, args };
+}
+
+/** The statement with `?` for each named parameter (bind values with parameterNames' order). */
+export function positionalText(sql: string): string {
+  return sql.replace(NAMED, "?");
 }
 
 /** The parameter names of a statement in order of occurrence (SQLite binds one value per `?`). */

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { sqlOf, type Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
+import { listWorkers } from "@/lib/jobs/worker/heartbeats";
 import type { Storage } from "@/lib/storage";
 
 // `npm run doctor`: checks a deployment's configuration from the machine it runs on and says
@@ -16,9 +17,6 @@ export interface Finding {
   level: Level;
   message: string;
 }
-
-/** Workers refresh their row every 30 s; three missed refreshes and a worker counts as gone. */
-export const WORKER_SILENCE_MS = 90_000;
 
 export function checkSecrets(env: Env): Finding[] {
   const out: Finding[] = [];
@@ -92,9 +90,7 @@ export async function checkStorage(storage: Storage): Promise<Finding[]> {
 }
 
 export async function checkWorkers(db: Db): Promise<Finding[]> {
-  const now = await sqlOf(db).now();
-  const rows = await db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" } });
-  const alive = rows.filter((r) => now.getTime() - r.lastSeenAt.getTime() <= WORKER_SILENCE_MS);
+  const alive = (await listWorkers(db)).filter((w) => w.alive);
   if (alive.length === 0) {
     return [{ check: "workers", level: "fail", message: "No worker has reported in the last 90 s: jobs stay queued. Start `npm run worker` on a machine with the ResFinder database (or WORKER_ENABLED=true on a server)." }];
   }

@@ -4,7 +4,7 @@ import { listMaintenanceRuns } from "@/lib/maintenance/runs";
 import { jobStats } from "./job-stats";
 import { metrics } from "./registry";
 import { summaryRows } from "./summaries";
-import { listWorkers } from "./workers";
+import { listWorkers } from "@/lib/jobs/worker/heartbeats";
 
 /** Everything GET /api/admin/metrics answers, in one JSON document. */
 export async function metricsSnapshot(db: Db, now = new Date()) {

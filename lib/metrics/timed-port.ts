@@ -7,17 +7,18 @@ import { metrics } from "./registry";
  * unsubscribe function) must keep its return value as it is, not wrapped in a promise.
  */
 export function timedPort(port: SqlPort): SqlPort {
-  return new Proxy(port, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function" || prop === "close") return value;
-      return (...args: unknown[]) => {
-        const start = performance.now();
-        const out: unknown = value.apply(target, args);
-        if (!(out instanceof Promise)) return out;
-        const observe = () => metrics().dbOperation.observe({ model: "sql", action: String(prop) }, (performance.now() - start) / 1000);
-        return out.finally(observe);
-      };
-    },
-  });
+  const timed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(port)) {
+    timed[name] =
+      typeof value !== "function" || name === "close"
+        ? value
+        : (...args: unknown[]) => {
+            const start = performance.now();
+            const out: unknown = value.apply(port, args);
+            if (!(out instanceof Promise)) return out;
+            const observe = () => metrics().dbOperation.observe({ model: "sql", action: name }, (performance.now() - start) / 1000);
+            return out.finally(observe);
+          };
+  }
+  return timed as unknown as SqlPort;
 }

@@ -8,7 +8,7 @@
 import { appendFileSync } from "node:fs";
 import { closeDb, createDb, sqlOf } from "@/lib/db";
 import type { AmrResult } from "@/lib/amr/types";
-import { HEARTBEAT_EVERY_MS } from "@/lib/jobs/worker/app-worker";
+import { HEARTBEAT_EVERY_MS } from "@/lib/jobs/worker/config";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { workerTimings } from "@/lib/jobs/worker/config";
 import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";

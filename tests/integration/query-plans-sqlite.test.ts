@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { parameterNames, toPositional } from "@/lib/db/named-params";
+import { parameterNames, positionalText } from "@/lib/db/named-params";
 import { CLAIM_SQL, QUEUED_SQL, RECLAIM_SQL } from "@/lib/db/sqlite/statements";
 import { encodeCursor } from "@/lib/pagination/keyset";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
@@ -40,8 +40,7 @@ function plan(sql: string, params: unknown[] = []): string {
 
 /** A dialect statement with every named parameter bound to a placeholder value. */
 function planNamed(sql: string): string {
-  const { text, args } = toPositional(sql, Object.fromEntries(parameterNames(sql).map((n) => [n, "x"])));
-  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...args) as { detail: string }[];
+  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${positionalText(sql)}`).all(...parameterNames(sql).map(() => "x")) as { detail: string }[];
   return rows.map((r) => r.detail).join("\n");
 }
 

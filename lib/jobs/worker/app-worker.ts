@@ -4,12 +4,9 @@ import { appDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 import { systemClock } from "./clock";
-import { workerTimings } from "./config";
+import { HEARTBEAT_EVERY_MS, workerTimings } from "./config";
 import { workerThreadRunner } from "./engine-runner";
 import { startWorker, type WorkerHandle } from "./worker-loop";
-
-/** How often a worker refreshes its liveness row; `npm run doctor` calls a worker gone after 3 misses. */
-export const HEARTBEAT_EVERY_MS = 30_000;
 
 /** A worker wired to the application's database, storage, engine and configuration. */
 export function startAppWorker(): WorkerHandle {

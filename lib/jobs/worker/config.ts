@@ -1,6 +1,11 @@
 import { getEnv } from "@/lib/env";
 import type { WorkerOptions } from "./worker-loop";
 
+/** How often a worker refreshes its liveness row (worker_heartbeats). */
+export const HEARTBEAT_EVERY_MS = 30_000;
+/** Silent for three heartbeats: the worker counts as gone (doctor, admin page). */
+export const WORKER_SILENCE_MS = 3 * HEARTBEAT_EVERY_MS;
+
 /** Timing defaults; see README "Jobs and workers" for the reasoning. */
 export function workerTimings(): Pick<
   WorkerOptions,

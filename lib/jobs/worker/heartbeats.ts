@@ -1,5 +1,5 @@
 import { sqlOf, type Db } from "@/lib/db";
-import { WORKER_SILENCE_MS } from "@/lib/doctor/checks";
+import { WORKER_SILENCE_MS } from "./config";
 
 export interface WorkerSummary {
   owner: string;
