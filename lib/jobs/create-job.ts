@@ -5,12 +5,11 @@ import { FastaError, scanFasta, type ByteSource } from "@/lib/amr/fasta-reader";
 import type { Db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { Storage } from "@/lib/storage";
-import { formatBytes } from "@/lib/units";
 import { toDisplayName } from "./display-name";
 import { assertQueueRoom, resolveJobParams } from "./job-admission";
 import { jobFiles } from "./job-files";
 import { insertJob } from "./job-repository";
-import { parseUpload } from "./parse-upload";
+import { parseUpload, uploadTooLarge } from "./parse-upload";
 import { uploadFieldsSchema } from "./upload-fields";
 import { createUploadTemp, type UploadTemp } from "./upload-temp";
 import type { ConfirmUpload } from "./direct-upload-schemas";
@@ -87,7 +86,7 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
   }
   let inputKey: string | null = null;
   try {
-    if (object.size > deps.maxUploadBytes) throw tooLarge(deps.maxUploadBytes);
+    if (object.size > deps.maxUploadBytes) throw uploadTooLarge(deps.maxUploadBytes);
     if (object.size === 0) throw new AppError("invalid_genome", "The file is empty.");
     const { jobName, fileName, ...paramFields } = input;
     const params = resolveJobParams(paramFields);
@@ -99,7 +98,7 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
       for await (const chunk of body as AsyncIterable<Buffer>) {
         streamed += chunk.length;
         // The HEAD said the size was fine; an object that changed since is cut off here.
-        if (streamed > deps.maxUploadBytes) throw tooLarge(deps.maxUploadBytes);
+        if (streamed > deps.maxUploadBytes) throw uploadTooLarge(deps.maxUploadBytes);
         hash.update(chunk);
         yield chunk;
       }
@@ -129,10 +128,6 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
     if (inputKey) await storage.delete(inputKey).catch(() => undefined);
     throw err;
   }
-}
-
-function tooLarge(max: number): AppError {
-  return new AppError("payload_too_large", `The file is larger than the ${formatBytes(max)} upload limit.`, { details: { maxBytes: max } });
 }
 
 async function scanGenome(source: ByteSource, maxUncompressedBytes: number) {

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { formatBytes } from "@/lib/units";
 import type { CreateJobDeps } from "./create-job";
 import type { UploadRequest } from "./direct-upload-schemas";
 import { assertQueueRoom } from "./job-admission";
 import { jobFiles } from "./job-files";
+import { uploadTooLarge } from "./parse-upload";
 
 /** How long a pre-signed upload stays usable; a confirm may come later (the object waits). */
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -25,9 +25,7 @@ export interface DirectUpload {
  */
 export async function startDirectUpload(deps: CreateJobDeps, userId: string, req: UploadRequest, now = new Date()): Promise<DirectUpload> {
   if (req.size !== undefined && req.size > deps.maxUploadBytes) {
-    throw new AppError("payload_too_large", `The file is larger than the ${formatBytes(deps.maxUploadBytes)} upload limit.`, {
-      details: { maxBytes: deps.maxUploadBytes },
-    });
+    throw uploadTooLarge(deps.maxUploadBytes);
   }
   await assertQueueRoom(deps.db, userId, deps.maxActiveJobsPerUser);
   const uploadId = randomUUID();

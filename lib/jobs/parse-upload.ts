@@ -35,7 +35,7 @@ export async function parseUpload(req: Request, createTemp: () => Promise<Upload
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limits.maxBytes + MULTIPART_OVERHEAD) {
-    throw tooLarge(limits.maxBytes);
+    throw uploadTooLarge(limits.maxBytes);
   }
   if (!req.body) throw new AppError("bad_request", "The request has no body.");
 
@@ -93,7 +93,7 @@ export async function parseUpload(req: Request, createTemp: () => Promise<Upload
             cb(null, chunk);
           },
         });
-        stream.on("limit", () => fail(tooLarge(limits.maxBytes)));
+        stream.on("limit", () => fail(uploadTooLarge(limits.maxBytes)));
         out.file = createWriteStream(temp.path, { mode: 0o640 });
         fileDone = pipeline(stream, counter, out.file);
         fileDone.catch(fail);
@@ -120,7 +120,8 @@ export async function parseUpload(req: Request, createTemp: () => Promise<Upload
   }
 }
 
-function tooLarge(max: number): AppError {
+/** The one 413 for a genome over the upload limit, whichever way it came (multipart or direct). */
+export function uploadTooLarge(max: number): AppError {
   return new AppError("payload_too_large", `The file is larger than the ${formatBytes(max)} upload limit.`, {
     details: { maxBytes: max },
   });
