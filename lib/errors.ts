@@ -46,17 +46,25 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
+  /** Field path → problem; always sent as `error.fields`, like zod's, so clients read one place. */
+  readonly fields?: Record<string, string>;
   readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    opts: { details?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown } = {},
+    opts: {
+      details?: Record<string, unknown>;
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(message ?? DEFAULT_MESSAGE[code], { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.details = opts.details;
+    this.fields = opts.fields;
     this.headers = opts.headers;
   }
 
@@ -89,7 +97,14 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
     return {
       status: err.status,
       headers: err.headers,
-      body: { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
+      body: {
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.fields ? { fields: err.fields } : {}),
+          ...(err.details ? { details: err.details } : {}),
+        },
+      },
     };
   }
   if (err instanceof ZodError) {

@@ -1,5 +1,4 @@
-// Browser-side calls for the auth forms. Field errors come back from the API as
-// error.fields (zod) or error.details.fields (service rules such as "username taken").
+// Browser-side calls for the auth forms. Field errors always come back as error.fields.
 
 export interface FormFailure {
   message: string;
@@ -7,14 +6,14 @@ export interface FormFailure {
 }
 
 interface ErrorBody {
-  error?: { message?: string; fields?: Record<string, string>; details?: { fields?: Record<string, string> } };
+  error?: { message?: string; fields?: Record<string, string> };
 }
 
 const NETWORK = "We could not reach the server. Check your connection and try again.";
 
 export async function failureFrom(res: Response): Promise<FormFailure> {
   const body = (await res.json().catch(() => ({}))) as ErrorBody;
-  const fields = { ...body.error?.fields, ...body.error?.details?.fields };
+  const fields = { ...body.error?.fields };
   return { message: body.error?.message ?? `Something went wrong (${res.status}). Try again.`, fields };
 }
 

@@ -23,9 +23,9 @@ export class ApiError extends Error {
 
 export async function readApiError(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { error?: { message?: string; code?: string; fields?: Record<string, string>; details?: { fields?: Record<string, string> } } };
+    const body = (await res.json()) as { error?: { message?: string; code?: string; fields?: Record<string, string> } };
     const e = body.error;
-    return new ApiError(res.status, e?.message ?? `Request failed (${res.status})`, e?.code, e?.fields ?? e?.details?.fields);
+    return new ApiError(res.status, e?.message ?? `Request failed (${res.status})`, e?.code, e?.fields);
   } catch {
     return new ApiError(res.status, `Request failed (${res.status})`);
   }

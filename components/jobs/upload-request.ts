@@ -1,6 +1,6 @@
 import { ApiError, type JobDetail } from "./api";
 
-type ErrorBody = { error?: { message?: string; code?: string; details?: { fields?: Record<string, string> } } };
+type ErrorBody = { error?: { message?: string; code?: string; fields?: Record<string, string> } };
 
 export type UploadPhase = "uploading" | "validating";
 
@@ -62,7 +62,7 @@ function paramsOf(form: FormData): Record<string, string | number | boolean> {
 
 function apiError(status: number, body: ErrorBody | null): ApiError {
   const e = body?.error;
-  return new ApiError(status, e?.message ?? `Upload failed (${status})`, e?.code, e?.details?.fields);
+  return new ApiError(status, e?.message ?? `Upload failed (${status})`, e?.code, e?.fields);
 }
 
 function sendXhr<T>(

@@ -63,7 +63,7 @@ export async function confirmPasswordReset(db: Db, token: string, newPassword: s
   });
   if (!row || !isResetTokenLive(row, now) || row.user.disabledAt) throw new AppError("bad_request", INVALID);
   const problem = passwordProblem(newPassword, row.user.username);
-  if (problem) throw new AppError("validation_failed", problem, { details: { fields: { password: problem } } });
+  if (problem) throw new AppError("validation_failed", problem, { fields: { password: problem } });
   // Hash before the transaction: SQLite holds its single write lock for the transaction's length.
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {

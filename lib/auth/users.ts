@@ -12,11 +12,11 @@ export interface AuthenticatedUser extends SessionUser {
 }
 
 function fieldConflict(field: string, message: string): AppError {
-  return new AppError("conflict", message, { details: { fields: { [field]: message } } });
+  return new AppError("conflict", message, { fields: { [field]: message } });
 }
 
 function passwordError(message: string): AppError {
-  return new AppError("validation_failed", message, { details: { fields: { password: message } } });
+  return new AppError("validation_failed", message, { fields: { password: message } });
 }
 
 /** Registration and `user:create`: validates, hashes, inserts; 409 when the name or email is taken. */
@@ -104,7 +104,7 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
     const message = "Your current password is not correct.";
-    throw new AppError("validation_failed", message, { details: { fields: { currentPassword: message } } });
+    throw new AppError("validation_failed", message, { fields: { currentPassword: message } });
   }
   return setPassword(db, userId, newPassword);
 }

@@ -42,7 +42,7 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
     if (!parsed.success) {
       const errors = zodFieldErrors(parsed.error);
       const [field, message] = Object.entries(errors)[0];
-      throw new AppError("validation_failed", `${field} ${message}`, { details: { fields: errors } });
+      throw new AppError("validation_failed", `${field} ${message}`, { fields: errors });
     }
     const { jobName, ...paramFields } = parsed.data;
     const params = resolveJobParams(paramFields);

@@ -19,7 +19,7 @@ export function definedOnly<T extends object>(o: T): Partial<T> {
 export function resolveJobParams(input: Partial<AmrParams>): AmrParams {
   const resolved = resolveParams(definedOnly(input));
   if (!resolved.ok) {
-    throw new AppError("validation_failed", Object.values(resolved.errors)[0], { details: { fields: resolved.errors } });
+    throw new AppError("validation_failed", Object.values(resolved.errors)[0], { fields: resolved.errors });
   }
   return resolved.params;
 }

@@ -50,7 +50,7 @@ describe("POST /api/auth/register", () => {
     await register(post("/api/auth/register", { username: "bob", email: "bob@example.org", password: PASSWORD }), ctx);
     const again = await register(post("/api/auth/register", { username: "BOB", password: PASSWORD }), ctx);
     expect(again.status).toBe(409);
-    expect((await again.json()).error.details.fields.username).toMatch(/taken/);
+    expect((await again.json()).error.fields.username).toMatch(/taken/);
     const email = await register(post("/api/auth/register", { username: "bobby", email: "BOB@example.org", password: PASSWORD }), ctx);
     expect(email.status).toBe(409);
   });

@@ -25,6 +25,14 @@ describe("error mapping", () => {
     expect(p.body.error.fields).toEqual({ batchSize: "at most 10" });
   });
 
+  it("sends a service rule's field errors where zod's go (error.fields), one shape for every client", () => {
+    const p = toErrorPayload(new AppError("conflict", "That username is taken.", { fields: { username: "That username is taken." } }));
+    expect(p.status).toBe(409);
+    expect(p.body).toEqual({
+      error: { code: "conflict", message: "That username is taken.", fields: { username: "That username is taken." } },
+    });
+  });
+
   it("maps Prisma not-found and SQLite busy", () => {
     expect(toErrorPayload(Object.assign(new Error("x"), { code: "P2025" })).status).toBe(404);
     const busy = toErrorPayload(Object.assign(new Error("SQLITE_BUSY: database is locked"), { code: "P1008" }));
