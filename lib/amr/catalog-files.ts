@@ -1,4 +1,4 @@
-// Parsers for the ResFinder database files, each reproducing how ResFinder 4.3 reads them (AMR.md §2).
+// Parsers for the ResFinder database files, each reproducing how ResFinder 4.3 reads them (docs/resfinder.md §2).
 
 export interface DbClass {
   /** File prefix, e.g. "beta-lactam". */

@@ -1,5 +1,5 @@
 // How ResFinder 4.3 (cgecore Blaster) turns BLAST HSPs into gene calls, ported statement by statement
-// from blaster.py, quirks included (AMR.md §3): hits compete greedily within one class, in the order
+// from blaster.py, quirks included (docs/resfinder.md §3): hits compete greedily within one class, in the order
 // BLAST reports them after a stable sort on identities.
 
 /** One HSP as Blaster sees it: query coordinates are 1-based on the forward contig. */

@@ -67,7 +67,7 @@ function fingerprint(catalog: Catalog): string {
 }
 
 describe("the installed ResFinder database", () => {
-  it("holds the 17 classes, 3153 sequences and 2,907,025 bases AMR.md counts", async () => {
+  it("holds the 17 classes, 3153 sequences and 2,907,025 bases docs/resfinder.md counts", async () => {
     const catalog = await loadCatalog("/usr/share/resfinder/db");
     expect(catalog.classes).toHaveLength(17);
     expect(catalog.refs).toHaveLength(3153);
