@@ -8,7 +8,7 @@ const securityHeaders = [
   // Content-Security-Policy is set per request by proxy.ts (it names the upload store's origin).
 ];
 
-export default {
+const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "better-sqlite3"],
   async headers() {
@@ -19,3 +19,5 @@ export default {
     ];
   },
 };
+
+export default nextConfig;

@@ -223,8 +223,17 @@ function runPlaywright(name, args) {
   }, { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
 }
 
+/** ESLint with Next's rules, zero warnings allowed: one check, passed or failed, in the total. */
+function runLint() {
+  log("eslint (Next.js rules, --max-warnings 0)");
+  const r = spawnSync(bin("eslint"), [".", "--max-warnings", "0"], { stdio: "inherit" });
+  return { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, skipped: 0 };
+}
+
 function runTests() {
   ensureTestPostgres();
+  const tLint = Date.now();
+  const lint = runLint();
   const t0 = Date.now();
   const vitest = runVitest("vitest", []);
   const tSqlite = Date.now();
@@ -240,11 +249,12 @@ function runTests() {
   log("several machines: two servers and two workers on one PostgreSQL database");
   const multi = runVitest("vitest-multi", ["--config", "vitest.multi.config.mts"]);
   const t3 = Date.now();
-  const all = [vitest, vitestPg, e2e, multi];
+  const all = [lint, vitest, vitestPg, e2e, multi];
   const passed = all.reduce((n, r) => n + r.passed, 0);
   const failed = all.reduce((n, r) => n + r.failed, 0);
   const skipped = all.reduce((n, r) => n + r.skipped, 0);
-  console.log(`\nvitest (SQLite): ${vitest.passed} passed, ${vitest.failed} failed (${((tSqlite - t0) / 1000).toFixed(1)} s)`);
+  console.log(`\neslint: ${lint.failed ? "failed" : "clean"} (${((t0 - tLint) / 1000).toFixed(1)} s)`);
+  console.log(`vitest (SQLite): ${vitest.passed} passed, ${vitest.failed} failed (${((tSqlite - t0) / 1000).toFixed(1)} s)`);
   console.log(`vitest (PostgreSQL): ${vitestPg.passed} passed, ${vitestPg.failed} failed (${((t1 - tSqlite) / 1000).toFixed(1)} s)`);
   console.log(`playwright: ${e2eLocal.passed} passed, ${e2eLocal.failed} failed; on PostgreSQL + S3: ${e2eCloud.passed} passed, ${e2eCloud.failed} failed (${((t2 - t1) / 1000).toFixed(1)} s incl. build)`);
   console.log(`several machines: ${multi.passed} passed, ${multi.failed} failed (${((t3 - t2) / 1000).toFixed(1)} s)`);

@@ -4,7 +4,6 @@
 // command line, where `ps` and shell history would keep it. If NAME exists, --admin promotes it.
 // Uses DATABASE_FILE like the app (default file:./prisma/dev.db); run `npm run db:deploy` first.
 import { configuredDatabaseUrl, createDb } from "../lib/db";
-import { getEnv } from "../lib/env";
 import { toRole } from "../lib/auth/session-user";
 import { setRole, createUser } from "../lib/auth/users";
 import { usernameKey } from "../lib/auth/username";

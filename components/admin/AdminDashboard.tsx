@@ -99,7 +99,7 @@ export function AdminDashboard() {
       </div>
       <Workers workers={data.workers} />
       <MaintenanceRuns runs={data.maintenance} />
-      <p className="text-xs text-slate-500">Refreshes every 10 s · timings are this server process's, over a sliding {data.windowSeconds / 60}-minute window · generated {new Date(data.generatedAt).toLocaleTimeString()}</p>
+      <p className="text-xs text-slate-500">Refreshes every 10 s · timings are this server process&apos;s, over a sliding {data.windowSeconds / 60}-minute window · generated {new Date(data.generatedAt).toLocaleTimeString()}</p>
     </div>
   );
 }

@@ -17,6 +17,8 @@ export function SignOutEverywhere() {
       setPending(false);
       return;
     }
+    // A full page load, not a client transition: nothing of the old session may stay in memory.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate hard navigation
     window.location.assign("/login?signedOut=everywhere");
   }
 

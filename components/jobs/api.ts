@@ -34,6 +34,8 @@ export async function readApiError(res: Response): Promise<ApiError> {
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { Accept: "application/json", ...init?.headers } });
   if (res.status === 401 && typeof window !== "undefined") {
+    // The session is gone: a full page load drops every cached response of the old one.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate hard navigation
     window.location.href = `/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
   }
   if (!res.ok) throw await readApiError(res);

@@ -26,16 +26,16 @@ export function authSecret(): string {
 }
 
 /** https deployments get `__Host-` cookies (Secure, Path=/, no Domain); http://localhost plain ones. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return (getEnv().NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(): string {
-  return useSecureCookies() ? "__Host-next-auth.session-token" : "next-auth.session-token";
+  return secureCookies() ? "__Host-next-auth.session-token" : "next-auth.session-token";
 }
 
 export function cookieOptions() {
-  const secure = useSecureCookies();
+  const secure = secureCookies();
   const prefix = secure ? "__Host-" : "";
   const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
   return {

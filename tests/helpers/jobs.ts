@@ -77,7 +77,7 @@ export function randomGenome(bases: number, seed = 1, id = "contig1"): string {
 export type TempStorage = ReturnType<typeof tempStorage>;
 
 /** Per test: a migrated throwaway database and a storage directory, handed to `set`. */
-export function useTestDbAndStorage(set: (t: TestDb, s: TempStorage) => void): void {
+export function withTestDbAndStorage(set: (t: TestDb, s: TempStorage) => void): void {
   let current: { t: TestDb; s: TempStorage } | undefined;
   beforeEach(async () => {
     current = { t: await createTestDb(), s: tempStorage() };
@@ -90,7 +90,7 @@ export function useTestDbAndStorage(set: (t: TestDb, s: TempStorage) => void): v
 }
 
 /** Per test: a storage directory installed as the application's storage (for route tests). */
-export function useAppStorage(set: (s: TempStorage) => void): void {
+export function withAppStorage(set: (s: TempStorage) => void): void {
   let current: TempStorage | undefined;
   beforeEach(() => {
     current = tempStorage();

@@ -3,11 +3,11 @@ import { GET as adminMetrics } from "@/app/api/admin/metrics/route";
 import { GET as listUsersRoute } from "@/app/api/admin/users/route";
 import { PATCH as updateUserRoute } from "@/app/api/admin/users/[id]/route";
 import { GET as listJobs } from "@/app/api/jobs/route";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const BASE = "http://localhost:3000";
 const noParams = { params: Promise.resolve({}) };
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });

@@ -13,12 +13,12 @@ import { hashTokenSecret } from "@/lib/api-tokens/secret";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { clearAuthStateCache } from "@/lib/auth/auth-state-cache";
 import { overrideStorage } from "@/lib/storage";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { randomGenome, tempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: ReturnType<typeof tempStorage>;
 beforeEach(() => {
   s = tempStorage();

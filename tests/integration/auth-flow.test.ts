@@ -4,10 +4,10 @@ import { POST as changePassword } from "@/app/api/auth/change-password/route";
 import { POST as signOutEverywhere } from "@/app/api/auth/sign-out-everywhere/route";
 import { requireUser } from "@/lib/auth/require-user";
 import { resetEnvCache } from "@/lib/env";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { signInWithPassword, signOutWith } from "../helpers/auth";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const BASE = "http://localhost:3000";
 const ctx = { params: Promise.resolve({}) };
 const PASSWORD = "correct horse battery staple";

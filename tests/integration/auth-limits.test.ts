@@ -8,10 +8,10 @@ import { createDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { settleAfterResponse } from "@/lib/http/after-response";
 import { setMailTransport } from "@/lib/mail/transport";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { signInWithPassword } from "../helpers/auth";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const BASE = "http://localhost:3000";
 const PASSWORD = "correct horse battery staple";
 const start = Date.parse("2030-03-01T10:00:00Z");

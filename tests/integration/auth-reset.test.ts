@@ -6,10 +6,10 @@ import { createUser } from "@/lib/auth/users";
 import { resetEnvCache } from "@/lib/env";
 import { settleAfterResponse } from "@/lib/http/after-response";
 import { setMailTransport, type MailMessage } from "@/lib/mail/transport";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { signInWithPassword } from "../helpers/auth";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const BASE = "http://localhost:3000";
 const ctx = { params: Promise.resolve({}) };
 const OLD = "correct horse battery staple";

@@ -7,11 +7,11 @@ import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http/json";
 import { withAdmin, withUser } from "@/lib/http/with-user";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest, sessionCookieFor } from "../helpers/auth";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const URL_ME = "http://localhost:3000/api/x";
 const ctx = { params: Promise.resolve({}) };
 const me = withUser(async ({ user }) => json(user));

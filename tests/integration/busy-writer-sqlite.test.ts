@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { toErrorPayload } from "@/lib/errors";
 import { insertJob } from "@/lib/jobs/job-repository";
-import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
-useTestDbAndStorage((db: TestDb, _s: TempStorage) => {
+withTestDbAndStorage((db: TestDb, _s: TempStorage) => {
   t = db;
 });
 

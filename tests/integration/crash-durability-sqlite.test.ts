@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
-useTestDbAndStorage((db: TestDb, _s: TempStorage) => {
+withTestDbAndStorage((db: TestDb, _s: TempStorage) => {
   t = db;
 });
 

@@ -9,11 +9,11 @@ import { systemClock } from "@/lib/jobs/worker/clock";
 import { workerThreadRunner } from "@/lib/jobs/worker/engine-runner";
 import { runClaimedJob, type RunDeps } from "@/lib/jobs/worker/run-claimed-job";
 import { seedUser, type TestDb } from "../helpers/test-db";
-import { EXAMPLES, filesUnder, streamText, jobDepsFor, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { EXAMPLES, filesUnder, streamText, jobDepsFor, uploadRequest, withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 
 let t: TestDb;
 let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

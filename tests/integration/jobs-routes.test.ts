@@ -9,15 +9,15 @@ import { GET as modelsRoute } from "@/app/api/models/route";
 import { claimNextJob } from "@/lib/jobs/job-repository";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { runClaimedJob } from "@/lib/jobs/worker/run-claimed-job";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { controllableRunner } from "../helpers/fake-runner";
-import { EXAMPLES, filesUnder, randomGenome, useAppStorage, type TempStorage } from "../helpers/jobs";
+import { EXAMPLES, filesUnder, randomGenome, withAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: TempStorage;
-useAppStorage((storage) => {
+withAppStorage((storage) => {
   s = storage;
 });
 

@@ -2,15 +2,14 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createJob } from "@/lib/jobs/create-job";
-import { LocalStorage } from "@/lib/storage/local-storage";
 import { AppError, toErrorPayload } from "@/lib/errors";
 import { seedUser, type TestDb } from "../helpers/test-db";
-import { EXAMPLES, filesUnder, jobDepsFor, randomGenome, uploadRequest, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { EXAMPLES, filesUnder, jobDepsFor, randomGenome, uploadRequest, withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 
 let t: TestDb;
 let s: TempStorage;
 let userId: string;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

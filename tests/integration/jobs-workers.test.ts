@@ -14,7 +14,7 @@ import { startWorker, type WorkerHandle } from "@/lib/jobs/worker/worker-loop";
 import { systemClock, type Clock } from "@/lib/jobs/worker/clock";
 import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
 import { controllableRunner, waitFor } from "../helpers/fake-runner";
-import { filesUnder, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { filesUnder, withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { watchLockWaits } from "../helpers/pg-lock-watch";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 import { onPostgres } from "../helpers/test-dialect";
@@ -22,7 +22,7 @@ import { onPostgres } from "../helpers/test-dialect";
 let t: TestDb;
 let s: TempStorage;
 let userId: string;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

@@ -8,16 +8,16 @@ import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
 import { GET as getJobRoute } from "@/app/api/jobs/[id]/route";
 import { readManifest } from "@/lib/maintenance/archive-files";
 import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
-import { filesUnder, useAppStorage, type TempStorage } from "../helpers/jobs";
+import { filesUnder, withAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: TempStorage;
 let user: { id: string };
-useAppStorage((storage) => {
+withAppStorage((storage) => {
   s = storage;
 });
 beforeEach(async () => {

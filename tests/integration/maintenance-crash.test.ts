@@ -3,13 +3,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAIL_POINTS, InjectedFailure } from "@/lib/maintenance/fail-points";
-import { filesUnder, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { filesUnder, withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob, type SeededJob } from "./maintenance-fixtures";
 
 let t: TestDb;
 let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

@@ -5,13 +5,13 @@ import { createDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { acquireLock, MAINTENANCE_LOCK } from "@/lib/maintenance/run-lock";
 import { overrideStorage } from "@/lib/storage";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { tempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 import { NOW, daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: ReturnType<typeof tempStorage>;
 const SECRET = process.env.CRON_SECRET!;
 beforeEach(() => {

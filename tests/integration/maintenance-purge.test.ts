@@ -4,16 +4,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
 import { GET as getJobRoute } from "@/app/api/jobs/[id]/route";
 import { STALE_PROCESSING_MESSAGE, STALE_SUBMITTED_MESSAGE } from "@/lib/maintenance/stale-jobs";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
-import { filesUnder, useAppStorage, type TempStorage } from "../helpers/jobs";
+import { filesUnder, withAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 import { DAY, NOW, daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: TempStorage;
 let user: { id: string };
-useAppStorage((storage) => {
+withAppStorage((storage) => {
   s = storage;
 });
 beforeEach(async () => {

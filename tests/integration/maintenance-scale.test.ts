@@ -7,13 +7,13 @@ import pg from "pg";
 import { sqlOf } from "@/lib/db";
 import { sqliteTime } from "@/lib/db/sqlite/sqlite-port";
 import { onPostgres } from "../helpers/test-dialect";
-import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
 let t: TestDb;
 let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

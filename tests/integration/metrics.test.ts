@@ -7,11 +7,11 @@ import { setRole } from "@/lib/auth/users";
 import { insertJob } from "@/lib/jobs/job-repository";
 import { metrics } from "@/lib/metrics/registry";
 import { summaryRows } from "@/lib/metrics/summaries";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { defaultParams, seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const noParams = { params: Promise.resolve({}) };
 const TOKEN = "metrics-token-0123456789";
 beforeEach(() => {

@@ -10,12 +10,12 @@ import { OPERATIONS } from "@/lib/openapi/document";
 import { jobDetailExample } from "@/lib/openapi/examples";
 import { createdTokenSchema, healthSchema, jobDetailSchema, jobPageSchema, modelsResponseSchema } from "@/lib/openapi/response-schemas";
 import { overrideStorage } from "@/lib/storage";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { randomGenome, tempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 const root = path.resolve(import.meta.dirname, "..", "..", "app");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 const BASE = "http://localhost:3000";

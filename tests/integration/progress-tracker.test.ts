@@ -5,11 +5,11 @@ import { parseProgressInfo } from "@/lib/jobs/dto";
 import { getJob } from "@/lib/jobs/queries";
 import { insertJob } from "@/lib/jobs/job-repository";
 import { DatabaseProgressTracker, progressPercent } from "@/lib/jobs/worker/progress-tracker";
-import { useTestDbAndStorage } from "../helpers/jobs";
+import { withTestDbAndStorage } from "../helpers/jobs";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
-useTestDbAndStorage((db) => {
+withTestDbAndStorage((db) => {
   t = db;
 });
 

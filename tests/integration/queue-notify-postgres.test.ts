@@ -4,12 +4,12 @@ import { insertJob } from "@/lib/jobs/job-repository";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { startWorker } from "@/lib/jobs/worker/worker-loop";
 import { controllableRunner, waitFor } from "../helpers/fake-runner";
-import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { defaultParams, seedUser, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
 let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

@@ -2,7 +2,7 @@ import { utimesSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { listAll } from "@/lib/storage";
-import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 
@@ -10,7 +10,7 @@ import { daysAgo, runAt, seedJob } from "./maintenance-fixtures";
 // store holds; a full pass takes several runs, each resuming where the last one stopped.
 let t: TestDb;
 let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 
 // AZ2: every route handler answers 401 without a session, except this allow-list. A new route
 // is covered the moment its file exists; making one public means adding it here, in review.
@@ -16,7 +16,7 @@ const PUBLIC = new Set([
 // Not session-based, but still closed: a Bearer CRON_SECRET is required, so no credentials → 401.
 const BEARER = /^api\/cron\//;
 
-useAppTestDb();
+withAppTestDb();
 const root = path.resolve(import.meta.dirname, "..", "..", "app");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 
