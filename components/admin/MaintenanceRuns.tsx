@@ -1,12 +1,6 @@
 import type { MaintenanceRunSummary } from "@/lib/maintenance/runs";
 import { formatDuration, formatRelative } from "@/components/jobs/format";
-
-const STATUS_STYLE: Record<string, string> = {
-  completed: "text-emerald-700",
-  failed: "text-rose-700",
-  skipped: "text-slate-500",
-  running: "text-sky-700",
-};
+import { RUN_STATUS_VIEW } from "./maintenance-run-status";
 
 /** The latest maintenance runs: when, what triggered them, what they did. */
 export function MaintenanceRuns({ runs }: { runs: MaintenanceRunSummary[] }) {
@@ -32,7 +26,7 @@ export function MaintenanceRuns({ runs }: { runs: MaintenanceRunSummary[] }) {
                 <tr key={r.id} title={r.error ?? undefined}>
                   <td className="px-4 py-1.5">{formatRelative(r.startedAt)}</td>
                   <td className="px-4 py-1.5">{r.trigger}</td>
-                  <td className={`px-4 py-1.5 font-medium ${STATUS_STYLE[r.status] ?? ""}`}>{r.status}</td>
+                  <td className={`px-4 py-1.5 font-medium ${RUN_STATUS_VIEW[r.status].className}`}>{RUN_STATUS_VIEW[r.status].label}</td>
                   <td className="px-4 py-1.5">{r.durationMs != null ? formatDuration(r.durationMs / 1000) : "—"}</td>
                   <td className="px-4 py-1.5">{r.archived}</td>
                   <td className="px-4 py-1.5">{r.purged}</td>

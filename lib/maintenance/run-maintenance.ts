@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { MaintenanceRunStatus } from "./run-status";
 import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { archiveDueJobs } from "./archiver";
@@ -71,11 +72,11 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     result.skipped = true;
     result.durationMs = Math.round(performance.now() - started);
     await db.maintenanceRun.create({
-      data: { id: runId, trigger: opts.trigger, status: "skipped", startedAt, finishedAt: clock(), durationMs: result.durationMs },
+      data: { id: runId, trigger: opts.trigger, status: "skipped" satisfies MaintenanceRunStatus, startedAt, finishedAt: clock(), durationMs: result.durationMs },
     });
     return result;
   }
-  await db.maintenanceRun.create({ data: { id: runId, trigger: opts.trigger, status: "running", startedAt } });
+  await db.maintenanceRun.create({ data: { id: runId, trigger: opts.trigger, status: "running" satisfies MaintenanceRunStatus, startedAt } });
 
   const ctx: MaintenanceContext = {
     db,
@@ -109,7 +110,7 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     await db.maintenanceRun.update({
       where: { id: runId },
       data: {
-        status: error ? "failed" : "ok",
+        status: (error ? "failed" : "ok") satisfies MaintenanceRunStatus,
         finishedAt: clock(),
         durationMs: result.durationMs,
         archived: result.archived,

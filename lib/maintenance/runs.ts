@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db";
+import { toMaintenanceRunStatus, type MaintenanceRunStatus } from "./run-status";
 
 export interface MaintenanceRunSummary {
   id: string;
   trigger: string;
-  status: string;
+  status: MaintenanceRunStatus | "unknown";
   startedAt: string;
   finishedAt: string | null;
   durationMs: number | null;
@@ -21,7 +22,7 @@ export async function listMaintenanceRuns(db: Db, limit: number): Promise<Mainte
   return rows.map((r) => ({
     id: r.id,
     trigger: r.trigger,
-    status: r.status,
+    status: toMaintenanceRunStatus(r.status),
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     durationMs: r.durationMs,

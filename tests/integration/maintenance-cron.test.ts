@@ -4,6 +4,8 @@ import { GET as cronRoute } from "@/app/api/cron/maintenance/route";
 import { createDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { acquireLock, MAINTENANCE_LOCK } from "@/lib/maintenance/run-lock";
+import { listMaintenanceRuns } from "@/lib/maintenance/runs";
+import { RUN_STATUS_VIEW } from "@/components/admin/maintenance-run-status";
 import { overrideStorage } from "@/lib/storage";
 import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
@@ -62,6 +64,10 @@ describe("GET /api/cron/maintenance authorisation (CR1)", () => {
     const body = await res.json();
     expect(body).toEqual({ archived: 0, purged: 1, failedStale: 0, orphansRemoved: 0, missingFiles: 0, durationMs: expect.any(Number), skipped: false });
     expect(await t.current.db.maintenanceRun.findFirstOrThrow()).toMatchObject({ trigger: "cron", status: "ok", purged: 1 });
+    // What the admin page is given for that run, and how it shows it.
+    const [run] = await listMaintenanceRuns(t.current.db, 5);
+    expect(run.status).toBe("ok");
+    expect(RUN_STATUS_VIEW[run.status]).toEqual({ label: "succeeded", className: "text-emerald-700" });
   });
 });
 
