@@ -8,12 +8,15 @@ import type { EngineRunner } from "@/lib/jobs/worker/engine-runner";
 import { startWorker } from "@/lib/jobs/worker/worker-loop";
 import { LocalStorage } from "@/lib/storage/local-storage";
 import { tinyResult } from "./fake-runner";
+import { mulberry32 } from "./genome-generator";
 
 const [dbUrl, storageDir, logFile, name] = process.argv.slice(2);
 const db = createDb(dbUrl);
+// Seeded per worker: runs of uneven length interleave the two workers' claims the same way each time.
+const rand = mulberry32([...name].reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
 const runner: EngineRunner = async (run) => {
   appendFileSync(logFile, `run ${name} ${run.inputPath}\n`);
-  await new Promise((r) => setTimeout(r, 1 + Math.random() * 4));
+  await new Promise((r) => setTimeout(r, 1 + rand() * 4));
   return tinyResult;
 };
 const worker = startWorker({
