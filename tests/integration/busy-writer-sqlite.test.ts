@@ -10,14 +10,18 @@ withTestDbAndStorage((db: TestDb, _s: TempStorage) => {
   t = db;
 });
 
-/** Another process takes SQLite's write lock (BEGIN IMMEDIATE) and keeps it for `ms`. */
-function holdWriteLock(file: string, ms: number): Promise<{ released: Promise<void> }> {
+/**
+ * Another process takes SQLite's write lock (BEGIN IMMEDIATE) and keeps it for `ms`. With a
+ * `marker`, it also writes that row in the same transaction: seeing it proves a later write waited.
+ */
+function holdWriteLock(file: string, ms: number, marker?: string): Promise<{ released: Promise<void> }> {
+  const mark = marker ? `db.prepare("INSERT INTO users (id, username, password_hash) VALUES (?, ?, 'x')").run(${JSON.stringify(marker)}, ${JSON.stringify(marker)});` : "";
   const child = spawn(
     process.execPath,
     [
       "-e",
       `const D = require("better-sqlite3"); const db = new D(process.argv[1]); db.exec("BEGIN IMMEDIATE");
-       process.stdout.write("locked\\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
+       ${mark} process.stdout.write("locked\\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
        db.exec("COMMIT"); db.close();`,
       file,
     ],
@@ -32,10 +36,11 @@ const newJob = (userId: string) => insertJob(t.db, { userId, jobName: "busy", pa
 describe("SQLite's single writer held by another process", () => {
   it("waits out a 2 s lock (busy_timeout 5 s) and the write succeeds", async () => {
     const u = await seedUser(t.db);
-    const { released } = await holdWriteLock(t.file, 2000);
-    const started = Date.now();
+    const { released } = await holdWriteLock(t.file, 2000, "lock-holder");
     await expect(newJob(u.id)).resolves.toMatchObject({ status: "Submitted" });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    // The holder's row, written inside its locked transaction, is there: the write came after its
+    // commit, so it waited for the lock rather than slipping past it.
+    expect(await t.db.user.findUnique({ where: { id: "lock-holder" }, select: { id: true } })).toEqual({ id: "lock-holder" });
     await released;
   });
 

