@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { isTerminal, type JobStatus } from "@/lib/jobs/status";
 import { retentionLabel } from "@/lib/maintenance/retention-label";
-import type { JobSummary } from "./api";
+import type { JobSummary } from "./types";
 import { formatDuration, formatRelative } from "./format";
 import { ProgressBar } from "./ProgressBar";
 import { StatusBadge } from "./StatusBadge";

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
-import { ApiError } from "./api";
+import { ApiError } from "@/components/api/client";
 import { formatBytes } from "@/lib/units";
 import { useModels } from "./hooks";
 import { checkFile, checkParams, FORM_NAME } from "./param-fields";
@@ -65,7 +65,7 @@ export function UploadCard({ onUploaded }: { onUploaded: (jobId: string) => void
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : null;
       setError(apiErr?.message ?? "The upload failed. Try again.");
-      if (apiErr?.fields) setFieldErrors(toSnake(apiErr.fields));
+      if (apiErr && Object.keys(apiErr.fields).length) setFieldErrors(toSnake(apiErr.fields));
     } finally {
       setProgress(null);
     }
