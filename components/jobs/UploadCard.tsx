@@ -6,7 +6,7 @@ import { useModels } from "./hooks";
 import { checkFile, checkParams, FORM_NAME } from "./param-fields";
 import { ParamFields } from "./ParamFields";
 import { ProgressBar } from "./ProgressBar";
-import { uploadGenome, type UploadPhase } from "./upload-request";
+import { uploadGenome, type UploadPhase } from "@/components/uploads/upload-request";
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { ApiError, apiFetch, errorFromBody, NETWORK_MESSAGE } from "@/components/api/client";
-import type { JobDetail } from "./types";
+import type { JobDetail } from "@/components/jobs/types";
 
 export type UploadPhase = "uploading" | "validating";
 
