@@ -76,9 +76,17 @@ export class UploadQueue<P> {
     return () => this.listeners.delete(listener);
   };
 
-  /** Queues files in the given order; returns their ids. */
-  add(files: { name: string; size: number; payload: P }[]): string[] {
-    const added = files.map((f) => ({ ...f, id: `u${++this.seq}`, state: { kind: "waiting", notBefore: 0 } as UploadState, autoRetries: 0 }));
+  /**
+   * Queues files in the given order; returns their ids. A file with `refused` (a check the
+   * browser made first, e.g. over the size limit) is listed as failed with that message.
+   */
+  add(files: { name: string; size: number; payload: P; refused?: string }[]): string[] {
+    const added = files.map(({ refused, ...f }) => ({
+      ...f,
+      id: `u${++this.seq}`,
+      state: (refused ? { kind: "failed", status: 0, message: refused } : { kind: "waiting", notBefore: 0 }) as UploadState,
+      autoRetries: 0,
+    }));
     this.commit([...this.items, ...added]);
     this.pump();
     return added.map((a) => a.id);

@@ -150,6 +150,13 @@ describe("UploadQueue", () => {
     expect(b).toBeDefined();
   });
 
+  it("lists a file the browser already refused as failed, without sending it", () => {
+    const h = harness();
+    h.queue.add([{ name: "empty.fa", size: 0, payload: "empty.fa", refused: "This file is empty." }, { name: "ok.fa", size: 5, payload: "ok.fa" }]);
+    expect(h.calls.map((c) => c.name)).toEqual(["ok.fa"]);
+    expect(h.queue.snapshot()[0].state).toEqual({ kind: "failed", status: 0, message: "This file is empty." });
+  });
+
   it("tells subscribers about every change with a new snapshot", async () => {
     const h = harness();
     const seen: unknown[] = [];
