@@ -1,0 +1,88 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { registerAndSignIn } from "./support";
+
+// ResFinder's own small test isolates: real genomes, a few KB each.
+const EXAMPLES = "/usr/share/doc/resfinder/examples/data";
+const shots = "test-results/screenshots";
+
+/** A sequencing-run folder: three genomes, one broken FASTA, and files that are not genomes. */
+function runFolder(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "amr-e2e-run-"));
+  const dir = path.join(root, "run7");
+  mkdirSync(path.join(dir, "plates"), { recursive: true });
+  copyFileSync(`${EXAMPLES}/test_isolate_01.fa.gz`, path.join(dir, "isolate_01.fa.gz"));
+  copyFileSync(`${EXAMPLES}/test_isolate_02.fa`, path.join(dir, "isolate_02.fa"));
+  copyFileSync(`${EXAMPLES}/test_isolate_03.fa.gz`, path.join(dir, "plates", "isolate_03.fa.gz"));
+  writeFileSync(path.join(dir, "broken.fasta"), ">contig_1\nACGTACGTAC\nthis line is a note, not DNA\n");
+  copyFileSync(`${EXAMPLES}/test_isolate_01_1.fq.gz`, path.join(dir, "reads_1.fq.gz"));
+  writeFileSync(path.join(dir, "README.txt"), "Run 7, plates A-C\n");
+  return dir;
+}
+
+test("a folder of genomes becomes one job per genome; the broken one is refused with its line and can be retried", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await registerAndSignIn(page, request, "folder");
+
+  await page.getByLabel("Genome folder").setInputFiles(runFolder());
+  await expect(page.getByTestId("chosen-count")).toHaveText(/^4 genomes/);
+  await expect(page.getByTestId("skipped-note")).toHaveText("2 files skipped (not FASTA genomes): run7/README.txt, run7/reads_1.fq.gz");
+  await expect(page.getByLabel(/Job name/)).toBeDisabled();
+  await page.getByRole("button", { name: "Start 4 analyses" }).click();
+
+  const queue = page.getByTestId("upload-queue");
+  const items = queue.getByTestId("queue-item");
+  await expect(items).toHaveCount(4);
+  await expect(queue.locator('[data-testid="queue-item"][data-state="done"]')).toHaveCount(3);
+  const broken = items.filter({ hasText: "run7/broken.fasta" });
+  await expect(broken).toHaveAttribute("data-state", "failed");
+  await expect(broken.getByRole("alert")).toHaveText(/^Line 3: /);
+  await expect(broken).toContainText("Refused (422)");
+  await expect(broken.getByRole("button", { name: "Retry run7/broken.fasta" })).toBeVisible();
+  await expect(page.getByTestId("queue-summary")).toHaveText("3 of 4 queued as jobs · 1 refused");
+  await page.getByTestId("upload-queue").screenshot({ path: `${shots}/upload-queue.png` });
+
+  // Each genome is its own job, named after its file (less the extension); the dashboard stays put for a batch.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("job-row")).toHaveCount(3);
+  for (const name of ["isolate_01", "isolate_02", "isolate_03"]) {
+    await expect(page.getByTestId("job-row").filter({ hasText: name })).toHaveCount(1);
+  }
+  await page.screenshot({ path: `${shots}/dashboard-batch.png`, fullPage: true });
+
+  // Retrying sends the same file again and gets the same answer; nothing else changes.
+  await broken.getByRole("button", { name: "Retry run7/broken.fasta" }).click();
+  await expect(broken).toHaveAttribute("data-state", "failed");
+  await expect(broken.getByRole("alert")).toHaveText(/^Line 3: /);
+  await expect(page.getByTestId("job-row")).toHaveCount(3);
+
+  // A finished file opens its job; "Clear finished" leaves only the refused one.
+  await page.getByRole("button", { name: "Clear finished" }).click();
+  await expect(items).toHaveCount(1);
+
+  // Rows can be selected (all shown at once or one by one) for collection actions.
+  await page.getByLabel("Select all jobs shown").check();
+  await expect(page.getByTestId("selection-bar")).toContainText("3 selected");
+  await page.getByLabel("Select isolate_02").uncheck();
+  await expect(page.getByTestId("selection-bar")).toContainText("2 selected");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId("upload-queue").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/upload-queue-mobile.png`, fullPage: true });
+});
+
+test("dropping files: genomes are taken, other files skipped with a note", async ({ page, request }) => {
+  await registerAndSignIn(page, request, "drop");
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([">c1\nACGTACGTACGT\n"], "tiny.fa"));
+    data.items.add(new File([">c1\nACGTACGTACGT\n"], "tiny2.fna"));
+    data.items.add(new File(["notes"], "notes.docx"));
+    return data;
+  });
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(page.getByTestId("chosen-count")).toHaveText(/^2 genomes/);
+  await expect(page.getByTestId("skipped-note")).toHaveText("1 file skipped (not FASTA genomes): notes.docx");
+});
