@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { registerAndSignIn } from "./support";
+import { randomFasta, registerAndSignIn } from "./support";
 
 // ResFinder's own small test isolates: real genomes, a few KB each.
 const EXAMPLES = "/usr/share/doc/resfinder/examples/data";
@@ -85,4 +85,35 @@ test("dropping files: genomes are taken, other files skipped with a note", async
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
   await expect(page.getByTestId("chosen-count")).toHaveText(/^2 genomes/);
   await expect(page.getByTestId("skipped-note")).toHaveText("1 file skipped (not FASTA genomes): notes.docx");
+});
+
+test("three uploads at a time, each with its own progress; a waiting one can be cancelled", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await registerAndSignIn(page, request, "queue");
+  const dir = mkdtempSync(path.join(tmpdir(), "amr-e2e-queue-"));
+  const files = [1, 2, 3, 4, 5].map((i) => {
+    const file = path.join(dir, `sample_${i}.fa`);
+    writeFileSync(file, randomFasta(1_500_000, 1, i));
+    return file;
+  });
+  // A slow link (1 MB/s up) so the queue can be watched while it sends.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+  await page.getByLabel("Genome files").setInputFiles(files);
+  await page.getByRole("button", { name: "Start 5 analyses" }).click();
+
+  const items = page.getByTestId("queue-item");
+  const states = () => items.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")).join(","));
+  await expect.poll(states).toBe("uploading,uploading,uploading,waiting,waiting");
+  const bar = page.getByRole("progressbar", { name: "Upload progress of sample_1.fa" });
+  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 20_000 }).toBeGreaterThan(5);
+  await page.getByRole("button", { name: "Cancel sample_5.fa" }).click();
+  await expect(items.filter({ hasText: "sample_5.fa" })).toHaveAttribute("data-state", "cancelled");
+  await page.getByTestId("upload-queue").screenshot({ path: `${shots}/upload-queue-progress.png` });
+
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect.poll(states, { timeout: 30_000 }).toBe("done,done,done,done,cancelled");
+  await expect(page.getByTestId("job-row")).toHaveCount(4);
+  await expect(page.getByTestId("job-row").filter({ hasText: "sample_5" })).toHaveCount(0);
 });
