@@ -117,3 +117,30 @@ test("three uploads at a time, each with its own progress; a waiting one can be 
   await expect(page.getByTestId("job-row")).toHaveCount(4);
   await expect(page.getByTestId("job-row").filter({ hasText: "sample_5" })).toHaveCount(0);
 });
+
+test("selected jobs are added to a collection through the members route, with the result said plainly", async ({ page, request }) => {
+  await registerAndSignIn(page, request, "select");
+  await page.getByLabel("Genome files").setInputFiles([`${EXAMPLES}/test_isolate_02.fa`, `${EXAMPLES}/test_isolate_05.fa.gz`]);
+  await page.getByRole("button", { name: "Start 2 analyses" }).click();
+  await expect(page.getByTestId("job-row")).toHaveCount(2);
+
+  // The collections API is stubbed at the browser: this checks what the page sends and shows,
+  // not the server (whose own tests cover it).
+  const sent: unknown[] = [];
+  await page.route("**/api/collections", (route) =>
+    route.fulfill({ json: { collections: [{ id: "c1", name: "Week 12", createdAt: "", updatedAt: "", jobCount: 4 }] } }),
+  );
+  await page.route("**/api/collections/c1/members", (route) => {
+    sent.push(route.request().postDataJSON());
+    return route.fulfill({ json: { added: 1, removed: 0, jobCount: 6 } });
+  });
+  await page.reload();
+  await page.getByLabel("Select all jobs shown").check();
+  await page.getByRole("button", { name: "Add to collection…" }).click();
+  await expect(page.getByLabel("Add 2 to")).toHaveValue("c1");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByTestId("selection-result")).toHaveText("Added 1 job to “Week 12” (1 already in it); it now holds 6 jobs. Open the collection");
+  const ids = await page.getByTestId("job-row").getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/").pop()));
+  expect(sent).toEqual([{ add: ids }]);
+  await expect(page.getByLabel("Select all jobs shown")).not.toBeChecked();
+});
