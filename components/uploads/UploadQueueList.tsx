@@ -6,13 +6,14 @@ import type { QueueItem, UploadQueue } from "./upload-queue";
 
 const clock = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-function summary(items: readonly QueueItem<unknown>[]): string {
+function summary(items: readonly QueueItem<unknown>[], heldUntil: number): string {
   const count = (kind: string) => items.filter((it) => it.state.kind === kind).length;
   const parts = [`${count("done")} of ${items.length} queued as jobs`];
   if (count("uploading")) parts.push(`${count("uploading")} sending`);
   if (count("waiting")) parts.push(`${count("waiting")} waiting`);
   if (count("failed")) parts.push(`${count("failed")} refused`);
   if (count("cancelled")) parts.push(`${count("cancelled")} cancelled`);
+  if (heldUntil && count("waiting")) parts.push(`the server asked to wait: next start at ${clock(heldUntil)}`);
   return parts.join(" · ");
 }
 
@@ -46,7 +47,7 @@ function StateLine({ item }: { item: QueueItem<unknown> }) {
     case "failed":
       return (
         <div className="text-xs text-rose-800">
-          <span className="font-medium">{s.status ? `Refused (${s.status}): ` : "Failed: "}</span>
+          <span className="font-medium">{s.status ? `Refused (${s.status}): ` : "Not sent: "}</span>
           <span role="alert" data-testid="upload-error">{s.message}</span>
         </div>
       );
@@ -66,7 +67,7 @@ export function UploadQueueList<P>({ queue, items }: { queue: UploadQueue<P>; it
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h2 id="queue-title" className="text-sm font-semibold">Uploads</h2>
-          <p className="text-xs text-slate-500" aria-live="polite" data-testid="queue-summary">{summary(items)}</p>
+          <p className="text-xs text-slate-500" aria-live="polite" data-testid="queue-summary">{summary(items, queue.heldUntil)}</p>
         </div>
         {anyDone && (
           <button type="button" onClick={() => queue.clearFinished()} className={`${small} border-slate-300 text-slate-700 hover:bg-slate-50`}>

@@ -92,8 +92,9 @@ export class UploadQueue<P> {
     return added.map((a) => a.id);
   }
 
-  /** Sends a failed or cancelled file again. */
+  /** Sends a failed or cancelled file again (asked for by the user: a hold from a 429 is lifted). */
   retry(id: string): void {
+    this.pausedUntil = 0;
     this.update(id, (it) => (it.state.kind === "failed" || it.state.kind === "cancelled" ? { ...it, autoRetries: 0, state: { kind: "waiting", notBefore: 0 } } : it));
     this.pump();
   }
@@ -115,6 +116,11 @@ export class UploadQueue<P> {
   /** Takes every file that became a job off the list. */
   clearFinished(): void {
     this.commit(this.items.filter((it) => it.state.kind !== "done"));
+  }
+
+  /** Until when no new upload starts because the server said to wait (ms since epoch; 0: none). */
+  get heldUntil(): number {
+    return this.pausedUntil > this.now() ? this.pausedUntil : 0;
   }
 
   get active(): boolean {
@@ -175,10 +181,10 @@ export class UploadQueue<P> {
     const api = err instanceof ApiError ? err : null;
     // A 429 or 503 that names a wait is about the account or the server, not this file: hold
     // every new start until then, and send this one again by itself a few times.
-    if (api && (api.status === 429 || api.status === 503) && api.retryAfter !== null && it.autoRetries < this.maxAutoRetries) {
+    if (api && (api.status === 429 || api.status === 503) && api.retryAfter !== null) {
       const notBefore = this.now() + api.retryAfter * 1000;
       this.pausedUntil = Math.max(this.pausedUntil, notBefore);
-      return { ...it, autoRetries: it.autoRetries + 1, state: { kind: "waiting", notBefore, reason: api.message } };
+      if (it.autoRetries < this.maxAutoRetries) return { ...it, autoRetries: it.autoRetries + 1, state: { kind: "waiting", notBefore, reason: api.message } };
     }
     return { ...it, state: { kind: "failed", status: api?.status ?? 0, message: api?.message ?? "The upload failed. Try again." } };
   }

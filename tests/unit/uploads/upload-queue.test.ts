@@ -100,6 +100,32 @@ describe("UploadQueue", () => {
     expect(h.calls.slice(2).map((c) => c.name)).toEqual(["a", "c"]);
   });
 
+  it("a manual retry lifts the hold a 429 put on new starts", async () => {
+    const h = harness({ concurrency: 1, maxAutoRetries: 0 });
+    const [a] = h.add("a", "b");
+    h.calls[0].reject(new ApiError(429, "Slow down.", { retryAfter: 0 }));
+    await h.flush();
+    expect(h.calls.map((c) => c.name)).toEqual(["a", "b"]); // retryAfter 0: no hold
+    h.calls[1].reject(new ApiError(429, "Slow down.", { retryAfter: 30 }));
+    await h.flush();
+    expect(h.queue.snapshot()[1].state.kind).toBe("failed"); // no automatic retries allowed here
+    expect(h.queue.heldUntil).toBeGreaterThan(0);
+    h.queue.retry(a);
+    expect(h.calls.map((c) => c.name)).toEqual(["a", "b", "a"]);
+  });
+
+  it("says until when new starts are held", async () => {
+    const h = harness({ concurrency: 1 });
+    h.add("a", "b");
+    expect(h.queue.heldUntil).toBe(0);
+    h.calls[0].reject(new ApiError(503, "Busy.", { retryAfter: 2 }));
+    await h.flush();
+    expect(h.queue.heldUntil).toBeGreaterThan(0);
+    await h.advance(2000);
+    expect(h.queue.heldUntil).toBe(0);
+    expect(h.calls.map((c) => c.name)).toEqual(["a", "a"]);
+  });
+
   it("gives up retrying by itself after maxAutoRetries and shows the failure", async () => {
     const h = harness({ maxAutoRetries: 1 });
     h.add("a");
