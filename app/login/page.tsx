@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/AuthCard";
-import { safeCallbackUrl } from "@/components/auth/client-api";
+import { safeCallbackUrl } from "@/components/auth/sign-in";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { getCurrentUser } from "@/lib/auth/current-user";
 

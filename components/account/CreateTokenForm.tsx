@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { failureFrom, type FormFailure } from "@/components/auth/client-api";
+import { postJson, toFormFailure, type FormFailure } from "@/components/api/client";
 import { Field } from "@/components/auth/Field";
 import { FormAlert } from "@/components/auth/FormAlert";
 import type { ApiTokenDto } from "@/lib/api-tokens/dto";
@@ -25,18 +25,13 @@ export function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
     setPending(true);
     setFailure(null);
     try {
-      const res = await fetch("/api/tokens", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name: String(data.get("name") ?? ""), expiresInDays: days ? Number(days) : null }),
-      });
-      if (!res.ok) return setFailure(await failureFrom(res));
-      setCreated((await res.json()) as { token: ApiTokenDto; secret: string });
+      const name = String(data.get("name") ?? "");
+      setCreated(await postJson<{ token: ApiTokenDto; secret: string }>("/api/tokens", { name, expiresInDays: days ? Number(days) : null }));
       setCopied(false);
       form.reset();
       onCreated();
-    } catch {
-      setFailure({ message: "We could not reach the server. Try again.", fields: {} });
+    } catch (err) {
+      setFailure(toFormFailure(err));
     } finally {
       setPending(false);
     }

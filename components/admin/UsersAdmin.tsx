@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import useSWR from "swr";
-import { ApiError, fetchJson, postJson } from "@/components/jobs/api";
+import { messageOf, postJson, swrFetcher } from "@/components/api/client";
 import { formatRelative } from "@/components/jobs/format";
 import type { AdminUserView } from "@/lib/auth/admin-users";
 
@@ -13,7 +13,7 @@ interface UserPage {
 /** Accounts with their role and state; admins promote, demote, disable and re-enable here. */
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const [q, setQ] = useState("");
-  const { data, error, mutate } = useSWR<UserPage>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ""}`, fetchJson);
+  const { data, error, mutate } = useSWR<UserPage>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ""}`, swrFetcher);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -22,10 +22,10 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
     setBusy(u.id);
     setMessage(null);
     try {
-      await postJson(`/api/admin/users/${u.id}`, body, "PATCH");
+      await postJson<unknown>(`/api/admin/users/${u.id}`, body, "PATCH");
       await mutate();
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : "The change failed. Try again.");
+      setMessage(messageOf(err, "The change failed. Try again."));
     } finally {
       setBusy(null);
     }

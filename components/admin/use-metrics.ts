@@ -1,10 +1,10 @@
 "use client";
 import useSWR from "swr";
-import { fetchJson } from "@/components/jobs/api";
+import { swrFetcher } from "@/components/api/client";
 import type { metricsSnapshot } from "@/lib/metrics/snapshot";
 
 export type MetricsSnapshot = Awaited<ReturnType<typeof metricsSnapshot>>;
 
 export function useMetrics() {
-  return useSWR<MetricsSnapshot>("/api/admin/metrics", fetchJson, { refreshInterval: 10_000 });
+  return useSWR<MetricsSnapshot>("/api/admin/metrics", swrFetcher, { refreshInterval: 10_000 });
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
-import { postJson, type FormFailure } from "./client-api";
+import { postJson, toFormFailure, type FormFailure } from "@/components/api/client";
 import { Field } from "./Field";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";
@@ -22,7 +22,7 @@ export function ChangePasswordForm() {
     setPending(true);
     setFailure(null);
     setDone(false);
-    const failed = await postJson("/api/auth/change-password", { currentPassword, newPassword });
+    const failed = await postJson("/api/auth/change-password", { currentPassword, newPassword }).then(() => null, toFormFailure);
     setPending(false);
     if (failed) return setFailure(failed);
     formRef.current?.reset();

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { postJson, type FormFailure } from "./client-api";
+import { postJson, toFormFailure, type FormFailure } from "@/components/api/client";
 import { Field } from "./Field";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";
@@ -16,7 +16,7 @@ export function ForgotPasswordForm() {
     if (!email) return setFailure({ message: "", fields: { email: "Enter the email address of your account." } });
     setPending(true);
     setFailure(null);
-    const failed = await postJson("/api/auth/password-reset", { email });
+    const failed = await postJson("/api/auth/password-reset", { email }).then(() => null, toFormFailure);
     setPending(false);
     if (failed) return setFailure(failed);
     setSentTo(email);

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { safeCallbackUrl, signInWithPassword, type FormFailure } from "./client-api";
+import type { FormFailure } from "@/components/api/client";
+import { safeCallbackUrl, signInWithPassword } from "./sign-in";
 import { Field } from "./Field";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";

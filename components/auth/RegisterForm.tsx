@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson, signInWithPassword, type FormFailure } from "./client-api";
+import { postJson, toFormFailure, type FormFailure } from "@/components/api/client";
+import { signInWithPassword } from "./sign-in";
 import { Field } from "./Field";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";
@@ -22,7 +23,7 @@ export function RegisterForm() {
     }
     setPending(true);
     setFailure(null);
-    const failed = await postJson("/api/auth/register", { username, email, password });
+    const failed = await postJson("/api/auth/register", { username, email, password }).then(() => null, toFormFailure);
     if (failed) {
       setFailure(failed.fields && Object.keys(failed.fields).length ? { ...failed, message: "Please fix the highlighted fields." } : failed);
       setPending(false);

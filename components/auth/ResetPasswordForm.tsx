@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { postJson, type FormFailure } from "./client-api";
+import { postJson, toFormFailure, type FormFailure } from "@/components/api/client";
 import { Field } from "./Field";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";
@@ -24,7 +24,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     }
     setPending(true);
     setFailure(null);
-    const failed = await postJson("/api/auth/password-reset/confirm", { token, password });
+    const failed = await postJson("/api/auth/password-reset/confirm", { token, password }).then(() => null, toFormFailure);
     if (failed) {
       setFailure(failed);
       setPending(false);

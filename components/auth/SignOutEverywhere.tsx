@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { postJson } from "./client-api";
+import { postJson, toFormFailure } from "@/components/api/client";
 import { FormAlert } from "./FormAlert";
 
 /** Ends every session of the account, this one included, then goes to the sign-in page. */
@@ -11,7 +11,7 @@ export function SignOutEverywhere() {
   async function run() {
     setPending(true);
     setError(null);
-    const failed = await postJson("/api/auth/sign-out-everywhere", {});
+    const failed = await postJson("/api/auth/sign-out-everywhere", {}).then(() => null, toFormFailure);
     if (failed) {
       setError(failed.message);
       setPending(false);

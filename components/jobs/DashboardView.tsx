@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { JOB_STATUSES } from "@/lib/jobs/status";
 import { useJobs } from "./hooks";
-import { countUnfinished, JobTable } from "./JobTable";
+import { JobSelectionBar } from "./JobSelectionBar";
+import { countUnfinished, JobTable, type JobSelection } from "./JobTable";
 import { UploadCard } from "./UploadCard";
 
 const FILTERS = [{ value: "", label: "All" }, ...JOB_STATUSES.map((s) => ({ value: s, label: s === "Submitted" ? "Queued" : s === "Processing" ? "Running" : s }))];
@@ -15,15 +16,32 @@ export function DashboardView() {
   const jobs = data?.flatMap((p) => p.items) ?? [];
   const hasMore = Boolean(data?.[data.length - 1]?.nextCursor);
   const unfinished = countUnfinished(jobs);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection = useMemo<JobSelection>(
+    () => ({
+      selected,
+      toggle: (id) =>
+        setSelected((s) => {
+          const next = new Set(s);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      setAll: (ids, on) =>
+        setSelected((s) => {
+          const next = new Set(s);
+          for (const id of ids) if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+    }),
+    [selected],
+  );
+  // Only jobs still listed can be acted on (a filter change or a deletion drops the others).
+  const selectedIds = jobs.filter((j) => selected.has(j.id)).map((j) => j.id);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-      <UploadCard
-        onUploaded={(id) => {
-          void mutate();
-          router.push(`/jobs/${id}`);
-        }}
-      />
+      <UploadCard onCreated={() => void mutate()} onOpen={(id) => router.push(`/jobs/${id}`)} />
       <section className="rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="jobs-title">
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
           <div>
@@ -36,7 +54,10 @@ export function DashboardView() {
             Show
             <select
               value={status}
-              onChange={(e) => setStatus(e.target.value)}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                setSelected(new Set());
+              }}
               className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
             >
               {FILTERS.map((f) => (
@@ -69,7 +90,8 @@ export function DashboardView() {
           </div>
         ) : (
           <>
-            <JobTable jobs={jobs} />
+            <JobSelectionBar selected={selectedIds} onClear={() => setSelected(new Set())} />
+            <JobTable jobs={jobs} selection={selection} />
             {hasMore && (
               <div className="border-t border-slate-100 p-3 text-center">
                 <button

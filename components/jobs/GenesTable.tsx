@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import type { AmrResult } from "./api";
+import type { AmrResult } from "./types";
 
 type Gene = AmrResult["genes"][number];
 type SortKey = "gene" | "class" | "identity" | "coverage" | "contig" | "start";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { AmrResult } from "./api";
+import type { AmrResult } from "./types";
 import { classColor } from "./class-colors";
 import { formatBases } from "./format";
 

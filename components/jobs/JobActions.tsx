@@ -2,7 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { isTerminal } from "@/lib/jobs/status";
-import { ApiError, postJson, type JobDetail } from "./api";
+import { messageOf, postJson } from "@/components/api/client";
+import type { JobDetail } from "./types";
 import { useModels } from "./hooks";
 import { checkParams, FORM_NAME } from "./param-fields";
 import { ParamFields } from "./ParamFields";
@@ -20,7 +21,7 @@ export function JobActions({ job, onChanged }: { job: JobDetail; onChanged: () =
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Something went wrong. Try again.");
+      setError(messageOf(err));
     } finally {
       setBusy(null);
     }
@@ -28,13 +29,13 @@ export function JobActions({ job, onChanged }: { job: JobDetail; onChanged: () =
 
   const cancel = () =>
     act("cancel", async () => {
-      await postJson(`/api/jobs/${job.id}/cancel`);
+      await postJson<unknown>(`/api/jobs/${job.id}/cancel`);
       onChanged();
     });
   const remove = () => {
     if (!window.confirm(`Delete "${job.name}" and all its files? This cannot be undone.`)) return;
     void act("delete", async () => {
-      await postJson(`/api/jobs/${job.id}`, undefined, "DELETE");
+      await postJson<void>(`/api/jobs/${job.id}`, undefined, "DELETE");
       router.push("/dashboard");
     });
   };
@@ -81,9 +82,9 @@ function RerunForm({ job, onDone }: { job: JobDetail; onDone: (id: string) => vo
     setMessage(null);
     try {
       const created = await postJson<JobDetail>(`/api/jobs/${job.id}/rerun`, body);
-      if (created) onDone(created.id);
+      onDone(created.id);
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : "Could not start the re-run.");
+      setMessage(messageOf(err, "Could not start the re-run."));
     } finally {
       setPending(false);
     }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { isTerminal, type JobStatus } from "@/lib/jobs/status";
 import { retentionLabel } from "@/lib/maintenance/retention-label";
-import type { JobDetail } from "./api";
+import type { JobDetail } from "./types";
 import { formatBytes } from "@/lib/units";
 import { formatBases, formatDateTime, formatDuration } from "./format";
 import { GenesTable } from "./GenesTable";

@@ -1,4 +1,4 @@
-import type { AmrResult } from "./api";
+import type { AmrResult } from "./types";
 
 /** Resistant antibiotics grouped by class, each with the genes behind it. */
 export function PhenotypeSummary({ result }: { result: AmrResult }) {

@@ -1,169 +1,164 @@
 "use client";
-import { useRef, useState, type DragEvent, type FormEvent } from "react";
-import { ApiError } from "./api";
-import { formatBytes } from "@/lib/units";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "@/components/api/client";
+import { collectionNameProblem, resolveCollection, type CollectionChoice } from "@/components/collections/collection-choice";
+import { CollectionPicker } from "@/components/collections/CollectionPicker";
+import { useCollections } from "@/components/collections/collections-client";
+import { skippedNote } from "@/components/uploads/genome-files";
+import { DropZone, type Selection } from "@/components/uploads/DropZone";
+import { UploadQueueList } from "@/components/uploads/UploadQueueList";
+import { useUploadQueue } from "@/components/uploads/use-upload-queue";
 import { useModels } from "./hooks";
 import { checkFile, checkParams, FORM_NAME } from "./param-fields";
 import { ParamFields } from "./ParamFields";
-import { ProgressBar } from "./ProgressBar";
-import { uploadGenome, type UploadPhase } from "./upload-request";
+import type { JobDetail } from "./types";
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+const EMPTY: Selection = { genomes: [], skipped: [] };
 
-export function UploadCard({ onUploaded }: { onUploaded: (jobId: string) => void }) {
+/**
+ * New analyses: one genome or many (files or a folder), each its own job with the same settings,
+ * optionally in a collection; the queue below shows every file until it is a job.
+ */
+export function UploadCard({ onCreated, onOpen }: { onCreated: (job: JobDetail) => void; onOpen: (jobId: string) => void }) {
   const { data } = useModels();
   const model = data?.models.find((m) => m.default) ?? data?.models[0];
   const maxBytes = data?.limits?.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   const numericParams = model?.parameters.filter((p) => p.type !== "boolean") ?? [];
+  const collections = useCollections();
+  const { queue, items } = useUploadQueue(onCreated, onOpen);
 
-  const [file, setFile] = useState<File | null>(null);
+  const [selection, setSelection] = useState<Selection>(EMPTY);
   const [jobName, setJobName] = useState("");
   const [values, setValues] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [choice, setChoice] = useState<CollectionChoice>({ mode: "none" });
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [phase, setPhase] = useState<UploadPhase>("uploading");
-  const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  const choose = (f: File | undefined) => {
-    if (!f) return;
-    setFile(f);
-    setError(checkFile(f, maxBytes));
-  };
-
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    choose(e.dataTransfer.files[0]);
-  };
+  const [starting, setStarting] = useState(false);
+  const count = selection.genomes.length;
+  const single = count === 1;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!file) return setError("Choose a genome file first.");
-    const fileProblem = checkFile(file, maxBytes);
+    if (count === 0) return setError(selection.skipped.length ? "None of these files is a FASTA genome." : "Choose a genome file first.");
     const paramProblems = checkParams(model?.parameters ?? [], values);
-    setFieldErrors(paramProblems);
-    if (fileProblem || Object.keys(paramProblems).length) return setError(fileProblem ?? "Check the highlighted settings.");
+    const nameProblem = choice.mode === "new" ? collectionNameProblem(choice.name) : null;
+    setFieldErrors({ ...paramProblems, ...(nameProblem ? { collection: nameProblem } : {}) });
+    const singleProblem = single ? checkFile(selection.genomes[0].file, maxBytes) : null;
+    if (singleProblem || nameProblem || Object.keys(paramProblems).length) return setError(singleProblem ?? "Check the highlighted settings.");
 
-    const form = new FormData();
-    if (jobName.trim()) form.append("jobName", jobName.trim());
-    if (model) form.append("modelName", model.name);
-    for (const [name, value] of Object.entries(values)) if (value.trim()) form.append(FORM_NAME[name] ?? name, value.trim());
-    form.append("file", file);
     setError(null);
-    setProgress(0);
+    setStarting(true);
+    let collectionId: string | null;
     try {
-      const job = await uploadGenome(form, (fraction, p) => {
-        setProgress(fraction);
-        setPhase(p);
-      });
-      setFile(null);
-      setJobName("");
-      if (input.current) input.current.value = "";
-      onUploaded(job.id);
+      collectionId = await resolveCollection(choice);
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : null;
-      setError(apiErr?.message ?? "The upload failed. Try again.");
-      if (apiErr?.fields) setFieldErrors(toSnake(apiErr.fields));
-    } finally {
-      setProgress(null);
+      if (apiErr?.fields.name) setFieldErrors((f) => ({ ...f, collection: apiErr.fields.name }));
+      setStarting(false);
+      return setError(apiErr?.message ?? "Could not create the collection. Try again.");
     }
+    if (choice.mode === "new" && collectionId) {
+      // Created once: a later batch (or this form again) adds to it rather than making another.
+      setChoice({ mode: "existing", id: collectionId });
+      void collections.mutate();
+    }
+
+    const fields: [string, string][] = [];
+    if (single && jobName.trim()) fields.push(["jobName", jobName.trim()]);
+    if (model) fields.push(["modelName", model.name]);
+    for (const [name, value] of Object.entries(values)) if (value.trim()) fields.push([FORM_NAME[name] ?? name, value.trim()]);
+    if (collectionId) fields.push(["collection_id", collectionId]);
+    queue.add(
+      selection.genomes.map((g) => ({
+        name: g.path,
+        size: g.file.size,
+        payload: { file: g.file, fields, openWhenDone: single },
+        refused: checkFile(g.file, maxBytes) ?? undefined,
+      })),
+    );
+    setSelection(EMPTY);
+    setJobName("");
+    setStarting(false);
   }
 
-  const uploading = progress !== null;
+  const note = skippedNote(selection.skipped);
+  const collectionList = collections.data?.collections;
   return (
-    <form onSubmit={submit} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="upload-title">
-      <h2 id="upload-title" className="text-base font-semibold">New analysis</h2>
-      <p className="mt-1 text-sm text-slate-600">Upload a bacterial genome assembly (FASTA, optionally gzipped).</p>
+    <div className="space-y-4">
+      <form onSubmit={submit} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="upload-title" noValidate>
+        <h2 id="upload-title" className="text-base font-semibold">New analysis</h2>
+        <p className="mt-1 text-sm text-slate-600">Upload bacterial genome assemblies (FASTA, optionally gzipped): one file, several, or a folder.</p>
 
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        className={`mt-4 flex flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed px-4 py-8 text-center transition-colors ${
-          dragging ? "border-teal-500 bg-teal-50" : "border-slate-300 bg-slate-50"
-        }`}
-      >
-        <svg aria-hidden viewBox="0 0 24 24" className="h-8 w-8 text-slate-400" fill="none" stroke="currentColor" strokeWidth={1.5}>
-          <path d="M12 16V4m0 0 4 4m-4-4L8 8M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        {file ? (
-          <p className="text-sm">
-            <span className="font-medium text-slate-900" data-testid="chosen-file">{file.name}</span>{" "}
-            <span className="text-slate-500">· {formatBytes(file.size)}</span>
+        <DropZone
+          selection={selection}
+          onSelect={(s) => {
+            setSelection(s);
+            setError(s.genomes.length === 1 ? checkFile(s.genomes[0].file, maxBytes) : null);
+          }}
+          maxBytes={maxBytes}
+          disabled={starting}
+        />
+        {note && (
+          <p role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="skipped-note">
+            {note}
           </p>
-        ) : (
-          <p className="text-sm text-slate-600">Drag a genome here, or</p>
         )}
-        <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-within:ring-2 focus-within:ring-teal-600">
-          {file ? "Choose another file" : "Browse files"}
+
+        <label className="mt-4 block text-sm font-medium text-slate-700">
+          Job name <span className="font-normal text-slate-500">{count > 1 ? "(each job is named after its file)" : "(optional)"}</span>
           <input
-            ref={input}
-            type="file"
-            name="file"
-            aria-label="Genome file"
-            accept=".fa,.fasta,.fna,.fas,.fsa,.gz,.ffn,.seq"
-            className="sr-only"
-            onChange={(e) => choose(e.target.files?.[0])}
+            value={jobName}
+            onChange={(e) => setJobName(e.target.value)}
+            maxLength={200}
+            disabled={count > 1}
+            placeholder="defaults to the file name"
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-teal-600 focus:ring-1 focus:ring-teal-600 focus:outline-none disabled:bg-slate-100"
           />
         </label>
-        <p className="text-xs text-slate-500">Up to {formatBytes(maxBytes)} · .fa .fasta .fna, plain or .gz</p>
-      </div>
 
-      <label className="mt-4 block text-sm font-medium text-slate-700">
-        Job name <span className="font-normal text-slate-500">(optional)</span>
-        <input
-          value={jobName}
-          onChange={(e) => setJobName(e.target.value)}
-          maxLength={200}
-          placeholder="defaults to the file name"
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-teal-600 focus:ring-1 focus:ring-teal-600 focus:outline-none"
-        />
-      </label>
-
-      <details className="group mt-4 rounded-lg border border-slate-200 px-3 py-2">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced settings</summary>
-        <p className="mt-2 text-xs text-slate-500">
-          Model: <span className="font-medium">{model?.name ?? "…"}</span>. Segmenting only changes progress granularity; gene calls do not depend on it.
-        </p>
-        <ParamFields
-          idPrefix="upload"
-          params={numericParams}
-          values={values}
-          errors={fieldErrors}
-          onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
-        />
-      </details>
-
-      {error && (
-        <p role="alert" className="mt-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {error}
-        </p>
-      )}
-      {uploading && (
-        <div className="mt-4 space-y-1">
-          <ProgressBar value={(progress ?? 0) * 100} label="Upload progress" />
-          <p className="text-xs text-slate-600" aria-live="polite">
-            {phase === "validating" ? "Checking the genome…" : `Uploading… ${Math.round((progress ?? 0) * 100)}%`}
-          </p>
+        <div className="mt-4">
+          <CollectionPicker
+            idPrefix="upload"
+            collections={collectionList}
+            loadFailed={Boolean(collections.error)}
+            value={choice}
+            onChange={(c) => {
+              setChoice(c);
+              setFieldErrors(({ collection: _drop, ...rest }) => rest);
+            }}
+            nameError={fieldErrors.collection}
+          />
         </div>
-      )}
-      <button
-        type="submit"
-        disabled={uploading || !file}
-        className="mt-4 w-full rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:opacity-50"
-      >
-        {uploading ? "Uploading…" : "Start analysis"}
-      </button>
-    </form>
-  );
-}
 
-const SNAKE: Record<string, string> = Object.fromEntries(Object.entries(FORM_NAME).map(([snake, camel]) => [camel, snake]));
-function toSnake(fields: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [SNAKE[k] ?? k, v]));
+        <details className="group mt-4 rounded-lg border border-slate-200 px-3 py-2">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced settings</summary>
+          <p className="mt-2 text-xs text-slate-500">
+            Model: <span className="font-medium">{model?.name ?? "…"}</span>. Segmenting only changes progress granularity; gene calls do not depend on it.
+          </p>
+          <ParamFields
+            idPrefix="upload"
+            params={numericParams}
+            values={values}
+            errors={fieldErrors}
+            onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+          />
+        </details>
+
+        {error && (
+          <p role="alert" className="mt-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={starting || count === 0}
+          className="mt-4 w-full rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {starting ? "Starting…" : count > 1 ? `Start ${count} analyses` : "Start analysis"}
+        </button>
+      </form>
+      <UploadQueueList queue={queue} items={items} />
+    </div>
+  );
 }

@@ -1,8 +1,9 @@
-import { ApiError, type JobDetail } from "./api";
-
-type ErrorBody = { error?: { message?: string; code?: string; fields?: Record<string, string> } };
+import { ApiError, apiFetch, errorFromBody, NETWORK_MESSAGE } from "@/components/api/client";
+import type { JobDetail } from "@/components/jobs/types";
 
 export type UploadPhase = "uploading" | "validating";
+
+type Offer = { uploadId: string; url: string; fields: Record<string, string> };
 
 /**
  * Sends a genome and returns its job. Where the server keeps files in an object store it offers
@@ -18,17 +19,23 @@ export async function uploadGenome(
 ): Promise<JobDetail> {
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError(400, "Choose a genome file first.");
-  const start = await fetch("/api/uploads", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ fileName: file.name, size: file.size }),
-    signal,
-  }).catch(() => null);
-  if (!start || start.status === 404) {
+  const collectionId = form.get("collection_id");
+  let offer: Offer | null;
+  try {
+    offer = await apiFetch<Offer>("/api/uploads", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ fileName: file.name, size: file.size, ...(typeof collectionId === "string" && collectionId ? { collectionId } : {}) }),
+      signal,
+    });
+  } catch (err) {
+    // 404: files stay on the server's disk, so the genome goes through the app as multipart.
+    if (!(err instanceof ApiError) || (err.status !== 404 && err.status !== 0)) throw err;
+    offer = null;
+  }
+  if (!offer) {
     return sendXhr<JobDetail>("/api/jobs", form, [201], (f) => onProgress(f, f < 1 ? "uploading" : "validating"), signal);
   }
-  const offer = (await start.json().catch(() => null)) as ({ uploadId: string; url: string; fields: Record<string, string> } & ErrorBody) | null;
-  if (!start.ok || !offer?.uploadId) throw apiError(start.status, offer);
 
   const direct = new FormData();
   for (const [k, v] of Object.entries(offer.fields)) direct.append(k, v);
@@ -36,33 +43,25 @@ export async function uploadGenome(
   await sendXhr<unknown>(offer.url, direct, [200, 201, 204], (f) => onProgress(f, "uploading"), signal, true);
   onProgress(1, "validating");
 
-  const confirm = await fetch("/api/jobs", {
+  return apiFetch<JobDetail>("/api/jobs", {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ uploadId: offer.uploadId, fileName: file.name, ...paramsOf(form) }),
     signal,
   });
-  const body = (await confirm.json().catch(() => null)) as (JobDetail & ErrorBody) | null;
-  if (confirm.status !== 201 || !body) throw apiError(confirm.status, body);
-  return body;
 }
 
 /** The form's settings as the JSON confirm takes them: numbers and booleans, not strings. */
-function paramsOf(form: FormData): Record<string, string | number | boolean> {
+export function paramsOf(form: FormData): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [name, value] of form.entries()) {
     if (name === "file" || typeof value !== "string" || value === "") continue;
     const key = name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-    if (key === "jobName" || key === "modelName") out[key] = value;
+    if (key === "jobName" || key === "modelName" || key === "collectionId") out[key] = value;
     else if (key === "useCpu") out[key] = ["true", "1", "yes", "on"].includes(value.toLowerCase());
     else out[key] = Number(value);
   }
   return out;
-}
-
-function apiError(status: number, body: ErrorBody | null): ApiError {
-  const e = body?.error;
-  return new ApiError(status, e?.message ?? `Upload failed (${status})`, e?.code, e?.fields);
 }
 
 function sendXhr<T>(
@@ -74,6 +73,7 @@ function sendXhr<T>(
   toStore = false,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException("Upload cancelled.", "AbortError"));
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
     if (!toStore) xhr.setRequestHeader("Accept", "application/json");
@@ -84,20 +84,14 @@ function sendXhr<T>(
         try {
           return resolve(JSON.parse(xhr.responseText) as T);
         } catch {
-          return reject(new ApiError(xhr.status, "The server sent an unreadable answer."));
+          return reject(new ApiError(xhr.status, "The server sent an unreadable answer. Try again.", { code: "unreadable" }));
         }
       }
       if (toStore) return reject(new ApiError(xhr.status, `The file store refused the upload (${xhr.status}). Try again.`));
-      let body: ErrorBody | null = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
-      reject(apiError(xhr.status, body));
+      reject(errorFromBody(xhr.status, xhr.responseText, xhr.getResponseHeader("Retry-After")));
     };
-    xhr.onerror = () => reject(new ApiError(0, "The upload was interrupted. Check your connection and try again."));
-    xhr.onabort = () => reject(new ApiError(0, "Upload cancelled."));
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_MESSAGE, { code: "network" }));
+    xhr.onabort = () => reject(new DOMException("Upload cancelled.", "AbortError"));
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(form);
   });
