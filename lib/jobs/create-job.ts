@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { Storage } from "@/lib/storage";
 import { toDisplayName } from "./display-name";
-import { assertQueueRoom, resolveJobParams } from "./job-admission";
+import { assertCollectionOwned, assertQueueRoom, resolveJobParams } from "./job-admission";
 import { jobFiles } from "./job-files";
 import { insertJob } from "./job-repository";
 import { parseUpload, uploadTooLarge } from "./parse-upload";
@@ -44,8 +44,9 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
       const [field, message] = Object.entries(errors)[0];
       throw new AppError("validation_failed", `${field} ${message}`, { fields: errors });
     }
-    const { jobName, ...paramFields } = parsed.data;
+    const { jobName, collectionId, ...paramFields } = parsed.data;
     const params = resolveJobParams(paramFields);
+    if (collectionId) await assertCollectionOwned(db, userId, collectionId);
     const scan = await scanGenome(createReadStream(upload.temp.path), deps.maxUncompressedBytes);
 
     const id = randomUUID();
@@ -58,6 +59,7 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
         userId,
         jobName: jobName || defaultJobName(upload.fileName),
         params,
+        collectionId,
         inputFilePath: storedKey,
         input: { fileName: upload.fileName, sizeBytes: upload.sizeBytes, sha256: upload.sha256, contigs: scan.contigs, bases: scan.bases },
       },
@@ -88,8 +90,9 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
   try {
     if (object.size > deps.maxUploadBytes) throw uploadTooLarge(deps.maxUploadBytes);
     if (object.size === 0) throw new AppError("invalid_genome", "The file is empty.");
-    const { jobName, fileName, ...paramFields } = input;
+    const { jobName, fileName, collectionId, ...paramFields } = input;
     const params = resolveJobParams(paramFields);
+    if (collectionId) await assertCollectionOwned(db, userId, collectionId);
     await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
 
     const hash = createHash("sha256");
@@ -116,6 +119,7 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
         userId,
         jobName: jobName || defaultJobName(displayName),
         params,
+        collectionId,
         inputFilePath: inputKey,
         input: { fileName: displayName, sizeBytes: streamed, sha256: hash.digest("hex"), contigs: scan.contigs, bases: scan.bases },
       },
