@@ -90,8 +90,9 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
   try {
     if (object.size > deps.maxUploadBytes) throw uploadTooLarge(deps.maxUploadBytes);
     if (object.size === 0) throw new AppError("invalid_genome", "The file is empty.");
-    const { jobName, fileName, collectionId, ...paramFields } = input;
+    const { jobName, fileName, collectionId: named, ...paramFields } = input;
     const params = resolveJobParams(paramFields);
+    const collectionId = named ?? (await startedForCollection(storage, userId, input.uploadId));
     if (collectionId) await assertCollectionOwned(db, userId, collectionId);
     await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
 
@@ -126,12 +127,22 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
       deps.maxActiveJobsPerUser,
     );
     await storage.delete(uploadKey).catch(() => undefined); // maintenance removes it otherwise
+    await storage.delete(jobFiles.uploadCollection(userId, input.uploadId)).catch(() => undefined);
     return job;
   } catch (err) {
     await storage.delete(uploadKey).catch(() => undefined);
+    await storage.delete(jobFiles.uploadCollection(userId, input.uploadId)).catch(() => undefined);
     if (inputKey) await storage.delete(inputKey).catch(() => undefined);
     throw err;
   }
+}
+
+/** The collection named when this direct upload was started, if any (checked again on insert). */
+async function startedForCollection(storage: Storage, userId: string, uploadId: string): Promise<string | undefined> {
+  const key = jobFiles.uploadCollection(userId, uploadId);
+  if (!(await storage.head(key))) return undefined;
+  const id = (await storage.getBuffer(key)).toString("utf8").trim();
+  return /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
 }
 
 async function scanGenome(source: ByteSource, maxUncompressedBytes: number) {

@@ -34,6 +34,8 @@ export async function startDirectUpload(deps: CreateJobDeps, userId: string, req
   if (!post) {
     throw new AppError("not_found", "This server takes uploads only through POST /api/jobs (multipart): its files are not in an object store.");
   }
+  // Remembered for the confirm, so a client may name the collection at either step.
+  if (req.collectionId) await deps.storage.put(jobFiles.uploadCollection(userId, uploadId), req.collectionId);
   return {
     uploadId,
     url: post.url,
