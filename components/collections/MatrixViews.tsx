@@ -22,7 +22,11 @@ export function MatrixViews({ source }: { source: MatrixSource }) {
   if (matrix.counts.total === 0 && matrix.purged.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600" data-testid="collection-empty">
-        This collection has no genomes yet. Add jobs from the <Link href="/dashboard" className="text-teal-700 underline">dashboard</Link>, choose it when you upload, or use the API (POST /api/collections/&#123;id&#125;/members).
+        {source.jobHref ? (
+          <>This collection has no genomes yet. Add jobs from the <Link href="/dashboard" className="text-teal-700 underline">dashboard</Link>, choose it when you upload, or use the API (POST /api/collections/&#123;id&#125;/members).</>
+        ) : (
+          "This collection has no genomes yet."
+        )}
       </p>
     );
   }

@@ -90,6 +90,16 @@ export async function changeMembers(
   const owned = await db.amrJob.count({ where: { userId, id: { in: named } } });
   if (owned !== named.length) throw new AppError("not_found", "Job not found.");
 
+  try {
+    return await applyMembers(db, userId, id, add, remove, now);
+  } catch (err) {
+    // Two requests adding the same job at once: the primary key decides, the loser is told.
+    if (isUniqueViolation(err)) throw new AppError("conflict", "The collection changed meanwhile; try again.");
+    throw err;
+  }
+}
+
+function applyMembers(db: Db, userId: string, id: string, add: string[], remove: string[], now: Date) {
   return db.$transaction(async (tx) => {
     const present = await tx.collectionJob.findMany({ where: { collectionId: id, jobId: { in: add } }, select: { jobId: true } });
     const already = new Set(present.map((p) => p.jobId));
