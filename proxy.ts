@@ -9,7 +9,10 @@ import { readSessionToken, sessionTokenFromCookieHeader } from "@/lib/auth/sessi
 import { contentSecurityPolicy } from "@/lib/http/csp";
 import { getStorage } from "@/lib/storage";
 
-const PROTECTED = /^\/(dashboard|account|jobs|admin)(\/|$)/;
+const PROTECTED = /^\/(dashboard|account|jobs|admin|collections)(\/|$)/;
+// Share pages (/s/<token>) are public by design: the token is the credential. Never indexed, and
+// the token in the URL never leaves as a Referer.
+const SHARED = /^\/s\/[^/]+\/?$/;
 
 function withCsp(res: NextResponse): NextResponse {
   res.headers.set(
@@ -24,6 +27,12 @@ export async function proxy(req: NextRequest) {
     // The reset token is in this page's URL: never send it on as a Referer.
     const res = NextResponse.next();
     res.headers.set("Referrer-Policy", "no-referrer");
+    return withCsp(res);
+  }
+  if (SHARED.test(req.nextUrl.pathname)) {
+    const res = NextResponse.next();
+    res.headers.set("Referrer-Policy", "no-referrer");
+    res.headers.set("X-Robots-Tag", "noindex, nofollow");
     return withCsp(res);
   }
   if (!PROTECTED.test(req.nextUrl.pathname)) return withCsp(NextResponse.next());

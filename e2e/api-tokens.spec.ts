@@ -34,8 +34,9 @@ test("create a token on /account, batch three genomes with the script, read comb
   mkdirSync(dir);
   for (const g of GENOMES) copyFileSync(path.join(EXAMPLES, g), path.join(dir, g));
   const out = path.join(work, "results");
-  const { stdout } = await run("node_modules/.bin/tsx", ["scripts/batch-submit.ts", "--url", baseURL!, "--token", secret, "--dir", dir, "--out", out], { timeout: 150_000 });
+  const { stdout } = await run("node_modules/.bin/tsx", ["scripts/batch-submit.ts", "--url", baseURL!, "--token", secret, "--dir", dir, "--out", out, "--collection", "Batch run"], { timeout: 150_000 });
   expect(stdout).toContain("3 of 3 genomes completed");
+  expect(stdout).toContain("collection matrix: collection.tsv, collection.xlsx");
 
   const combined = readFileSync(path.join(out, "combined.tsv"), "utf8").trimEnd().split("\n").map((l) => l.split("\t"));
   const [header, ...rows] = combined;
@@ -52,6 +53,14 @@ test("create a token on /account, batch three genomes with the script, read comb
     expect(JSON.parse(readFileSync(path.join(out, g, "result.json"), "utf8")).model).toBe("resfinder-genes");
   }
   expect(readFileSync(path.join(out, "failures.tsv"), "utf8")).toBe("genome\tstage\tmessage\n");
+  // --collection: the same calls in the collection's matrix (columns grouped by class there).
+  const [cHeader, , ...cRows] = readFileSync(path.join(out, "collection.tsv"), "utf8").trimEnd().split("\n").map((l) => l.split("\t"));
+  expect(cRows.map((r) => r[0])).toEqual(["test_isolate_01", "test_isolate_02", "test_isolate_03"]);
+  for (const [i, row] of cRows.entries()) {
+    for (const antibiotic of header.slice(1)) expect(row[cHeader.indexOf(antibiotic)], `${row[0]} ${antibiotic}`).toBe(cell(i, antibiotic));
+  }
+  const collections = await page.request.get("/api/collections");
+  expect((await collections.json()).collections).toMatchObject([{ name: "Batch run", jobCount: 3 }]);
 
   await page.reload();
   await expect(page.getByTestId("token-last-used")).not.toHaveText("Never");

@@ -1,13 +1,16 @@
 // Submits every genome in a folder to AMR Predictor, waits for them, downloads each result
 // (json, genes.tsv, phenotypes.tsv) and writes combined.tsv (genome × antibiotic), genes.tsv
-// (all hits) and failures.tsv. Exit code 1 when any genome failed. See docs/scripting.md.
+// (all hits) and failures.tsv. With --collection NAME the genomes also go into that collection
+// (made if missing), whose matrix is downloaded at the end (collection.tsv, collection.xlsx).
+// Exit code 1 when any genome failed. See docs/scripting.md.
 //
-//   npx tsx scripts/batch-submit.ts --url http://localhost:3000 --token amr_… --dir genomes/ --out results/
+//   npx tsx scripts/batch-submit.ts --url http://localhost:3000 --token amr_… --dir genomes/ --out results/ [--collection "Run 12"]
 import { openAsBlob } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ApiError, apiClient, type ApiClient } from "./batch/api-client";
+import { downloadMatrix, ensureCollection } from "./batch/collection";
 import { combinedTable, failuresTable, GENOME_FILE, genomeName, type GenomePhenotypes } from "./batch/combined-table";
 
 const TERMINAL = new Set(["Completed", "Error", "Cancelled", "Archived"]);
@@ -32,12 +35,13 @@ const { values } = parseArgs({
     dir: { type: "string" },
     out: { type: "string", default: "results" },
     "max-wait": { type: "string", default: "3600" },
+    collection: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
 
 if (values.help || !values.dir || !values.token) {
-  console.error("usage: npx tsx scripts/batch-submit.ts --dir GENOMES/ [--out results/] [--url http://localhost:3000] [--token amr_… | env AMR_TOKEN] [--max-wait seconds]");
+  console.error("usage: npx tsx scripts/batch-submit.ts --dir GENOMES/ [--out results/] [--url http://localhost:3000] [--token amr_… | env AMR_TOKEN] [--max-wait seconds] [--collection NAME]");
   process.exit(values.help ? 0 : 2);
 }
 
@@ -48,7 +52,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * Uses whichever upload the server offers: straight to its object store (POST /api/uploads, then
  * a JSON confirm), or, where files live on the server's disk (404), multipart POST /api/jobs.
  */
-async function submit(api: ApiClient, file: string, genome: string): Promise<Job> {
+async function submit(api: ApiClient, file: string, genome: string, collectionId?: string): Promise<Job> {
   const blob = await openAsBlob(file);
   const fileName = path.basename(file);
   const json = { "content-type": "application/json" };
@@ -56,7 +60,7 @@ async function submit(api: ApiClient, file: string, genome: string): Promise<Job
     .json<{ uploadId: string; url: string; fields: Record<string, string> }>("/api/uploads", {
       method: "POST",
       headers: json,
-      body: JSON.stringify({ fileName, size: blob.size }),
+      body: JSON.stringify({ fileName, size: blob.size, collectionId }),
     })
     .catch((err: unknown) => {
       if (err instanceof ApiError && err.status === 404) return null;
@@ -66,6 +70,7 @@ async function submit(api: ApiClient, file: string, genome: string): Promise<Job
     const form = new FormData();
     form.append("file", blob, fileName);
     form.append("jobName", genome);
+    if (collectionId) form.append("collection_id", collectionId);
     return api.json<Job>("/api/jobs", { method: "POST", body: form });
   }
   const direct = new FormData();
@@ -73,7 +78,7 @@ async function submit(api: ApiClient, file: string, genome: string): Promise<Job
   direct.append("file", blob, fileName); // object stores want the file last
   const sent = await fetch(offer.url, { method: "POST", body: direct });
   if (!sent.ok) throw new ApiError(sent.status, `the file store refused ${fileName} (HTTP ${sent.status})`);
-  return api.json<Job>("/api/jobs", { method: "POST", headers: json, body: JSON.stringify({ uploadId: offer.uploadId, fileName, jobName: genome }) });
+  return api.json<Job>("/api/jobs", { method: "POST", headers: json, body: JSON.stringify({ uploadId: offer.uploadId, fileName, jobName: genome, collectionId }) });
 }
 
 /** Polls every unfinished job, starting at 2 s and backing off to 15 s while nothing changes. */
@@ -112,12 +117,14 @@ async function main(): Promise<number> {
     return 2;
   }
   await mkdir(out, { recursive: true });
+  const collection = values.collection ? await ensureCollection(api, values.collection) : null;
+  if (collection) console.log(`collection "${collection.name}": ${collection.id}`);
   const failures: Failure[] = [];
   const jobs = new Map<string, Job>();
   for (const file of files) {
     const genome = genomeName(file);
     try {
-      jobs.set(genome, await submit(api, path.join(dir, file), genome));
+      jobs.set(genome, await submit(api, path.join(dir, file), genome, collection?.id));
       console.log(`${genome}: submitted`);
     } catch (err) {
       failures.push({ genome, stage: "upload", message: message(err) });
@@ -156,6 +163,14 @@ async function main(): Promise<number> {
   await writeFile(path.join(out, "combined.tsv"), combinedTable(done));
   await writeFile(path.join(out, "genes.tsv"), genes.length ? genes.join("\n") + "\n" : "");
   await writeFile(path.join(out, "failures.tsv"), failuresTable(failures));
+  if (collection) {
+    try {
+      const files = await downloadMatrix(api, collection.id, out);
+      console.log(`collection matrix: ${files.map((f) => path.basename(f)).join(", ")}`);
+    } catch (err) {
+      console.error(`collection matrix download failed: ${message(err)}`);
+    }
+  }
   console.log(`${done.length} of ${files.length} genomes completed; results in ${out}${failures.length ? `; ${failures.length} failed (failures.tsv)` : ""}`);
   return failures.length ? 1 : 0;
 }

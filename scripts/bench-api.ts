@@ -4,7 +4,8 @@
 // TWO production servers on one database (WORKER_ENABLED=false, as web servers of a several-
 // machine deployment), with the realistic polling spread over both and a standalone worker
 // process (scripts/worker.ts) running the engine jobs.
-// Options: --db sqlite|postgres (sqlite)  --jobs N (BENCH_JOBS, 1000000).
+// Options: --db sqlite|postgres (sqlite)  --jobs N (BENCH_JOBS, 1000000)  --only collections (the
+// collection page alone: matrix JSON and first screen for 10, 100 and 1 000 genomes).
 // Env: BENCH_SECONDS (20), BENCH_PORT (3300; PostgreSQL also uses the next port),
 // BENCH_PG_URL, else TEST_DATABASE_URL, else postgresql://amr:amr@127.0.0.1:5432/postgres (an
 // admin URL: the role needs CREATEDB). Builds the app and the engine bundle first if they are
@@ -18,9 +19,11 @@ import { encodeCursor } from "@/lib/pagination/keyset";
 import { ensureBuild } from "./lib/ensure-build";
 import { migrateFile } from "./lib/migrate-file";
 import { createScratchDatabase } from "./lib/migrate-postgres";
+import { benchCollectionPage } from "./bench/collection-page";
 import { seed, seedPostgres, type SeedResult } from "./bench/seed";
 
-const { values: opt } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, jobs: { type: "string" } } });
+const { values: opt } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, jobs: { type: "string" }, only: { type: "string" } } });
+if (opt.only !== undefined && opt.only !== "collections") throw new Error("--only takes: collections");
 if (opt.db !== "sqlite" && opt.db !== "postgres") throw new Error("--db must be sqlite or postgres");
 const POSTGRES = opt.db === "postgres";
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,7 +31,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 // Two web servers on PostgreSQL (the several-machines shape); SQLite is one machine, one server.
 const PORTS = POSTGRES ? [PORT, PORT + 1] : [PORT];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const JOBS = Number(opt.jobs ?? process.env.BENCH_JOBS ?? 1_000_000);
+// The collection page alone needs no million-job history around it.
+const JOBS = Number(opt.jobs ?? process.env.BENCH_JOBS ?? (opt.only ? 2000 : 1_000_000));
 const SECRET = "bench-secret-bench-secret-bench-secret-42";
 const ECOLI = process.env.BENCH_GENOME ?? path.resolve(root, "scripts/bench/genomes/ecoli_O157_Sakai.fna.gz");
 const ADMIN_URL = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://amr:amr@127.0.0.1:5432/postgres";
@@ -222,6 +226,12 @@ async function runBench(url: string, s: SeedResult, processes: ChildProcess[]) {
   if (POSTGRES) processes.push(start(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], { ...baseEnv, ...dbEnv }));
   await Promise.all(PORTS.map((port, i) => waitForServer(port, servers[i])));
 
+  const collectionPage = () =>
+    cookieFor(s.users[2].id).then((cookie) =>
+      benchCollectionPage({ dbUrl: url, storageDir: baseEnv.STORAGE_DIR, baseUrl: `http://localhost:${PORTS[0]}`, cookie, userId: s.users[2].id, chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }),
+    );
+  if (opt.only === "collections") return collectionPage();
+
   const pollers = await Promise.all(pollIds.map(async (id) => ({ path: `/api/jobs/${id}`, headers: { cookie: await cookieFor(owners.get(id)!) } })));
   const adminCookie = await cookieFor(s.users[1].id);
   const loopDelay = async () =>
@@ -274,6 +284,8 @@ async function runBench(url: string, s: SeedResult, processes: ChildProcess[]) {
   console.log("\n— job creation with small uploads (sequential, 50)");
   const created = await createMany(pollers[0].headers.cookie, 50);
   console.log(`${"POST /api/jobs (2 kbp genome)".padEnd(44)} n=${created.length}  p50 ${f(pct(created, 50))}  p95 ${f(pct(created, 95))} ms`);
+
+  await collectionPage();
 
   console.log(`\nserver peak RSS: ${servers.map((srv) => `${peakRssMb(srv.pid!).toFixed(0)} MB`).join(" / ")}`);
   if (POSTGRES) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiTokens } from "@/components/account/ApiTokens";
+import { ShareLinks } from "@/components/account/ShareLinks";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { SignOutEverywhere } from "@/components/auth/SignOutEverywhere";
 import { AppHeader } from "@/components/layout/AppHeader";
@@ -51,6 +52,12 @@ export default async function AccountPage() {
             (see the <a href="/docs/api" className="text-teal-700 underline">API reference</a>). A token acts as you, but cannot manage tokens.
           </p>
           <ApiTokens />
+        </section>
+
+        <section aria-labelledby="share-links" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="share-links" className="font-semibold">Share links</h2>
+          <p className="mb-5 mt-1 text-sm text-slate-600">Read-only links to a job or a collection. Revoke one and it answers “not found” at once.</p>
+          <ShareLinks />
         </section>
 
         <section aria-labelledby="sessions" className="rounded-xl border border-rose-100 bg-white p-6 shadow-sm">

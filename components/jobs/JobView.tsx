@@ -8,6 +8,7 @@ import { formatBases, formatDateTime, formatDuration } from "./format";
 import { GenesTable } from "./GenesTable";
 import { HitMap } from "./HitMap";
 import { useJob, useJobResult } from "./hooks";
+import { ShareButton } from "@/components/shares/ShareButton";
 import { JobActions } from "./JobActions";
 import { PhenotypeSummary } from "./PhenotypeSummary";
 import { ProgressBar } from "./ProgressBar";
@@ -50,7 +51,10 @@ export function JobView({ id }: { id: string }) {
           <p className="mt-1 text-sm text-slate-500">Submitted {formatDateTime(job.createdAt)}{job.completedAt && ` · finished ${formatDateTime(job.completedAt)}`}</p>
           <RetentionNote job={job} />
         </div>
-        <JobActions job={job} onChanged={() => void mutate()} />
+        <div className="flex flex-wrap items-start gap-2">
+          <ShareButton target={{ jobId: job.id }} />
+          <JobActions job={job} onChanged={() => void mutate()} />
+        </div>
       </header>
 
       {!isTerminal(job.status) && <RunningCard job={job} />}

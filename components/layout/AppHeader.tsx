@@ -11,6 +11,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/dashboard" className="text-base font-semibold tracking-tight text-teal-800">AMR Predictor</Link>
           <nav className="flex gap-1 text-sm" aria-label="Main">
             <Link href="/dashboard" className="rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100">Dashboard</Link>
+            <Link href="/collections" className="rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100">Collections</Link>
             <Link href="/account" className="rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100">Account</Link>
             {user.role === "admin" && (
               <Link href="/admin" className="rounded-md px-2.5 py-1.5 font-medium text-slate-700 hover:bg-slate-100">Admin</Link>

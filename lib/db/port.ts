@@ -45,6 +45,8 @@ export interface NewJobRow {
   inputContigs: number | null;
   inputBases: number | null;
   params: AmrParams;
+  /** A collection of the same user the job joins in the same transaction (lib/collections). */
+  collectionId?: string | null;
 }
 
 export interface SqlPort {
@@ -66,8 +68,12 @@ export interface SqlPort {
   failStaleJobs(kind: "submitted" | "processing", cutoff: Date, message: string, limit: number, now?: Date): Promise<string[]>;
   markArchived(rows: readonly (VersionedRow & { archiveKey: string })[], keepInput: boolean, now?: Date): Promise<Set<string>>;
   deleteFinished(rows: readonly VersionedRow[]): Promise<Set<string>>;
-  /** Inserts the job and its parameters only while the user has fewer than `maxActive` queued or running. */
-  insertJobWithinQuota(job: NewJobRow, maxActive: number): Promise<{ inserted: boolean; active: number }>;
+  /**
+   * Inserts the job and its parameters only while the user has fewer than `maxActive` queued or
+   * running, and, with `collectionId`, its membership only if that collection is the user's:
+   * otherwise nothing is inserted and `collectionMissing` is true.
+   */
+  insertJobWithinQuota(job: NewJobRow, maxActive: number): Promise<{ inserted: boolean; active: number; collectionMissing?: boolean }>;
   /** Tells listening workers that a job was queued (PostgreSQL NOTIFY; nothing on SQLite). */
   notifyJobQueued(): Promise<void>;
   /**

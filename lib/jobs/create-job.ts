@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { Storage } from "@/lib/storage";
 import { toDisplayName } from "./display-name";
-import { assertQueueRoom, resolveJobParams } from "./job-admission";
+import { assertCollectionOwned, assertQueueRoom, resolveJobParams } from "./job-admission";
 import { jobFiles } from "./job-files";
 import { insertJob } from "./job-repository";
 import { parseUpload, uploadTooLarge } from "./parse-upload";
@@ -44,8 +44,9 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
       const [field, message] = Object.entries(errors)[0];
       throw new AppError("validation_failed", `${field} ${message}`, { fields: errors });
     }
-    const { jobName, ...paramFields } = parsed.data;
+    const { jobName, collectionId, ...paramFields } = parsed.data;
     const params = resolveJobParams(paramFields);
+    if (collectionId) await assertCollectionOwned(db, userId, collectionId);
     const scan = await scanGenome(createReadStream(upload.temp.path), deps.maxUncompressedBytes);
 
     const id = randomUUID();
@@ -58,6 +59,7 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
         userId,
         jobName: jobName || defaultJobName(upload.fileName),
         params,
+        collectionId,
         inputFilePath: storedKey,
         input: { fileName: upload.fileName, sizeBytes: upload.sizeBytes, sha256: upload.sha256, contigs: scan.contigs, bases: scan.bases },
       },
@@ -88,8 +90,10 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
   try {
     if (object.size > deps.maxUploadBytes) throw uploadTooLarge(deps.maxUploadBytes);
     if (object.size === 0) throw new AppError("invalid_genome", "The file is empty.");
-    const { jobName, fileName, ...paramFields } = input;
+    const { jobName, fileName, collectionId: named, ...paramFields } = input;
     const params = resolveJobParams(paramFields);
+    const collectionId = named ?? (await startedForCollection(storage, userId, input.uploadId));
+    if (collectionId) await assertCollectionOwned(db, userId, collectionId);
     await assertQueueRoom(db, userId, deps.maxActiveJobsPerUser);
 
     const hash = createHash("sha256");
@@ -116,18 +120,29 @@ export async function createJobFromUpload(deps: CreateJobDeps, userId: string, i
         userId,
         jobName: jobName || defaultJobName(displayName),
         params,
+        collectionId,
         inputFilePath: inputKey,
         input: { fileName: displayName, sizeBytes: streamed, sha256: hash.digest("hex"), contigs: scan.contigs, bases: scan.bases },
       },
       deps.maxActiveJobsPerUser,
     );
     await storage.delete(uploadKey).catch(() => undefined); // maintenance removes it otherwise
+    await storage.delete(jobFiles.uploadCollection(userId, input.uploadId)).catch(() => undefined);
     return job;
   } catch (err) {
     await storage.delete(uploadKey).catch(() => undefined);
+    await storage.delete(jobFiles.uploadCollection(userId, input.uploadId)).catch(() => undefined);
     if (inputKey) await storage.delete(inputKey).catch(() => undefined);
     throw err;
   }
+}
+
+/** The collection named when this direct upload was started, if any (checked again on insert). */
+async function startedForCollection(storage: Storage, userId: string, uploadId: string): Promise<string | undefined> {
+  const key = jobFiles.uploadCollection(userId, uploadId);
+  if (!(await storage.head(key))) return undefined;
+  const id = (await storage.getBuffer(key)).toString("utf8").trim();
+  return /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
 }
 
 async function scanGenome(source: ByteSource, maxUncompressedBytes: number) {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { CreateJobDeps } from "./create-job";
 import type { UploadRequest } from "./direct-upload-schemas";
-import { assertQueueRoom } from "./job-admission";
+import { assertCollectionOwned, assertQueueRoom } from "./job-admission";
 import { jobFiles } from "./job-files";
 import { uploadTooLarge } from "./parse-upload";
 
@@ -27,12 +27,15 @@ export async function startDirectUpload(deps: CreateJobDeps, userId: string, req
   if (req.size !== undefined && req.size > deps.maxUploadBytes) {
     throw uploadTooLarge(deps.maxUploadBytes);
   }
+  if (req.collectionId) await assertCollectionOwned(deps.db, userId, req.collectionId);
   await assertQueueRoom(deps.db, userId, deps.maxActiveJobsPerUser);
   const uploadId = randomUUID();
   const post = await deps.storage.presignPost(jobFiles.upload(userId, uploadId), { maxBytes: deps.maxUploadBytes, expiresSeconds: UPLOAD_URL_SECONDS });
   if (!post) {
     throw new AppError("not_found", "This server takes uploads only through POST /api/jobs (multipart): its files are not in an object store.");
   }
+  // Remembered for the confirm, so a client may name the collection at either step.
+  if (req.collectionId) await deps.storage.put(jobFiles.uploadCollection(userId, uploadId), req.collectionId);
   return {
     uploadId,
     url: post.url,

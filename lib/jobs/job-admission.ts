@@ -23,3 +23,12 @@ export function resolveJobParams(input: Partial<AmrParams>): AmrParams {
   }
   return resolved.params;
 }
+
+/**
+ * 404 unless the collection is the user's: checked before the genome is stored, so a bad id costs
+ * nothing; the insert checks again in its transaction (a collection deleted meanwhile).
+ */
+export async function assertCollectionOwned(db: Db, userId: string, collectionId: string): Promise<void> {
+  const owned = await db.collection.findFirst({ where: { id: collectionId, userId }, select: { id: true } });
+  if (!owned) throw new AppError("not_found", "Collection not found.");
+}

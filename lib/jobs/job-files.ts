@@ -5,6 +5,7 @@
 //                                 overwrite the winner's files
 //   archive/<job>/<file>.gz       archived results, written by maintenance, plus manifest.json
 //   uploads/<user>/<upload>       a direct upload to the bucket, until the app validates it
+//   uploads/<user>/<upload>.collection  the collection chosen at its start, until the confirm
 
 export type FileArea = "inputs" | "results" | "archive" | "uploads" | "tmp";
 
@@ -15,6 +16,8 @@ export const jobFiles = {
   archive: (jobId: string) => `archive/${jobId}/`,
   /** A direct upload: the user's id is part of the key, so a user can only confirm their own. */
   upload: (userId: string, uploadId: string) => `uploads/${userId}/${uploadId}`,
+  /** The collection a direct upload was started for, remembered until its confirm. */
+  uploadCollection: (userId: string, uploadId: string) => `uploads/${userId}/${uploadId}.collection`,
   uploadsOf: (userId: string) => `uploads/${userId}/`,
   /** Every key of a job, for deleting it (both possible inputs, both folders). */
   allOf: (jobId: string) => ({

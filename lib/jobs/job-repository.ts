@@ -32,7 +32,7 @@ export async function insertJob(db: Db, job: NewJob, maxActive = Number.MAX_SAFE
   const id = job.id ?? randomUUID();
   const sql = sqlOf(db);
   const createdAt = job.createdAt ?? new Date();
-  const { inserted, active } = await sql.insertJobWithinQuota(
+  const { inserted, active, collectionMissing } = await sql.insertJobWithinQuota(
     {
       id,
       userId: job.userId,
@@ -45,9 +45,11 @@ export async function insertJob(db: Db, job: NewJob, maxActive = Number.MAX_SAFE
       inputContigs: job.input?.contigs ?? null,
       inputBases: job.input?.bases ?? null,
       params: { ...job.params },
+      collectionId: job.collectionId ?? null,
     },
     maxActive,
   );
+  if (collectionMissing) throw new AppError("not_found", "Collection not found.");
   if (!inserted) throw queueFullError(active, maxActive);
   await sql.notifyJobQueued();
   return (await db.amrJob.findUniqueOrThrow({ where: { id }, include: { params: true } }))!;

@@ -1,5 +1,7 @@
 import type { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
+import { promisify } from "node:util";
+import { createGunzip, gunzip } from "node:zlib";
+import type { AmrResult } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { archivedKey } from "@/lib/maintenance/archive-files";
@@ -18,7 +20,16 @@ export interface ResultDownload {
 
 /** Opens one result file of the user's own finished job. */
 export async function readResult(db: Db, storage: Storage, userId: string, id: string, format: ResultFormat): Promise<ResultDownload> {
-  const job = await getJobForUserOrThrow(db, userId, id);
+  return resultDownload(storage, await getJobForUserOrThrow(db, userId, id), format);
+}
+
+/** One result file of a job row the caller has already been allowed to read (owner or share link). */
+export async function resultDownload(
+  storage: Storage,
+  job: { id: string; status: string; resultFilePath: string | null; jobName: string; version: number },
+  format: ResultFormat,
+): Promise<ResultDownload> {
+  const id = job.id;
   if (job.status !== "Completed" && job.status !== "Archived") {
     throw new AppError("conflict", `Results are available once the job has completed; it is ${job.status.toLowerCase()}.`);
   }
@@ -43,6 +54,25 @@ async function openStoredResult(storage: Storage, status: string, folder: string
   if (!(await storage.head(key))) return null;
   const stream = await storage.get(key);
   return status === "Archived" ? stream.pipe(createGunzip()) : stream;
+}
+
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * A finished job's parsed result.json, read whole (results are KB to a few MB), from its result
+ * folder or, once archived, from its archive. Null when the file is missing or unreadable.
+ */
+export async function readResultJson(storage: Storage, job: { status: string; resultFilePath: string | null }): Promise<AmrResult | null> {
+  if (!job.resultFilePath || (job.status !== "Completed" && job.status !== "Archived")) return null;
+  const file = RESULT_FORMATS.json.file;
+  try {
+    const key = job.status === "Archived" ? archivedKey(job.resultFilePath, file) : job.resultFilePath + file;
+    const raw = await storage.getBuffer(key);
+    const text = (job.status === "Archived" ? await gunzipAsync(raw) : raw).toString("utf8");
+    return JSON.parse(text) as AmrResult;
+  } catch {
+    return null;
+  }
 }
 
 function safeStem(name: string): string {

@@ -1,3 +1,4 @@
+import { RESULT_FORMATS, type ResultFormat } from "./result-files";
 import { z } from "zod";
 import { JOB_STATUSES } from "./status";
 import { MAX_PAGE_SIZE } from "./list-jobs";
@@ -23,4 +24,13 @@ export const listJobsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   cursor: z.string().max(200).optional(),
   status: z.enum(JOB_STATUSES).optional(),
+});
+
+/** ?format= of a job's results download (owner's route and share route alike). */
+export const resultFormatQuerySchema = z.object({
+  format: z
+    .enum(Object.keys(RESULT_FORMATS) as [ResultFormat, ...ResultFormat[]], {
+      error: `format must be one of: ${Object.keys(RESULT_FORMATS).join(", ")}`,
+    })
+    .default("json"),
 });

@@ -30,6 +30,8 @@ export interface NewJob {
   input?: JobInputMeta;
   inputFilePath?: string;
   createdAt?: Date;
+  /** One of the user's collections the job joins as it is created (404 otherwise, and no job). */
+  collectionId?: string | null;
 }
 
 /** What a browser or script may see of a job: no paths, no lease columns. */

@@ -42,11 +42,18 @@ export const uploadFieldsSchema = z.object({
   useCpu: optionalBool,
   minIdentity: optionalNumber,
   minCoverage: optionalNumber,
+  /** Join this collection of the user's as the job is created. */
+  collectionId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.uuid("must be a collection's id").optional()),
 });
 
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 
-const SNAKE: Record<string, keyof UploadFields> = { job_name: "jobName", model_name: "modelName", ...PARAM_FIELDS };
+const SNAKE: Record<string, keyof UploadFields> = { job_name: "jobName", model_name: "modelName", collection_id: "collectionId", ...PARAM_FIELDS };
 
 export const KNOWN_FIELDS = new Set<string>([...Object.keys(uploadFieldsSchema.shape), ...Object.keys(SNAKE)]);
 

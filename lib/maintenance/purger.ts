@@ -1,3 +1,4 @@
+import { forgetSurvivors, notePurgedMembers } from "@/lib/collections/purge-notes";
 import { jobFiles } from "@/lib/jobs/job-files";
 import { deleteFinishedRows } from "@/lib/jobs/job-repository";
 import { FILE_CONCURRENCY, forEachLimited } from "./batch-files";
@@ -33,7 +34,9 @@ async function purgeBatch(ctx: MaintenanceContext, rows: CandidateRow[]): Promis
     for (const prefix of files.folders) await ctx.storage.deletePrefix(prefix);
   });
   ctx.check("purge:files-deleted");
+  await notePurgedMembers(ctx.db, rows.map((r) => r.id), ctx.now);
   const deleted = await deleteFinishedRows(ctx.db, rows);
+  await forgetSurvivors(ctx.db, rows.filter((r) => !deleted.has(r.id)).map((r) => r.id));
   ctx.check("purge:rows-deleted");
   return deleted.size;
 }

@@ -1,12 +1,13 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { accountOperations } from "./account-operations";
 import { adminOperations } from "./admin-operations";
+import { collectionOperations } from "./collections-operations";
 import { jobOperations } from "./jobs-operations";
 import type { Access, Operation } from "./operation";
 import { serviceOperations } from "./service-operations";
 
 /** Every documented operation; tests/integration/openapi.test.ts checks it against app/api. */
-export const OPERATIONS: readonly Operation[] = [...jobOperations, ...accountOperations, ...serviceOperations, ...adminOperations];
+export const OPERATIONS: readonly Operation[] = [...jobOperations, ...collectionOperations, ...accountOperations, ...serviceOperations, ...adminOperations];
 
 const SECURITY: Record<Access, Record<string, string[]>[]> = {
   public: [],
@@ -67,6 +68,8 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     tags: [
       { name: "Jobs", description: "Upload genomes, follow jobs, download results." },
+      { name: "Collections", description: "Named groups of jobs and their cohort views (resistance matrix, gene matrix, downloads)." },
+      { name: "Sharing", description: "Read-only links to a job or a collection; /api/shares/{token} needs no account." },
       { name: "API tokens", description: "Personal tokens for scripts; managed from a browser session only." },
       { name: "Account" },
       { name: "Service" },

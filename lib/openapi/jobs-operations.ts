@@ -35,6 +35,7 @@ export const jobOperations: Operation[] = [
     description:
       "Multipart: streams the upload; the FASTA is validated before the job is queued. Parameters left out take the model's defaults " +
       "(GET /api/models). snake_case field names (job_name, min_identity, …) are accepted too. " +
+      "collection_id (or collectionId in JSON): the new job joins that collection of yours in the same transaction; 404 and no job otherwise. " +
       "JSON {uploadId, …}: confirms a direct upload made with POST /api/uploads (object storage only); the object gets the same checks, " +
       "then becomes the job's genome, or is deleted and the same 4xx is returned.",
     body: { contentType: "multipart/form-data", schema: uploadBodySchema, example: { file: "(binary)", jobName: "isolate 7", minCoverage: "60" } },

@@ -12,6 +12,9 @@ export const POLICIES = {
   resetPerAddress: { limit: 5, windowMs: 60 * MINUTE },
   resetPerIp: { limit: 20, windowMs: 60 * MINUTE },
   registerPerIp: { limit: 20, windowMs: 60 * MINUTE },
+  // Share links: a page view is a handful of requests (polling every 2 s while jobs run), so
+  // generous for a person, and still a hard stop on guessing tokens from one address.
+  sharePerIp: { limit: 600, windowMs: 10 * MINUTE },
 } satisfies Record<string, WindowPolicy>;
 
 export const limitKeys = {
@@ -20,4 +23,5 @@ export const limitKeys = {
   resetAddress: (email: string) => `reset:email:${email}`,
   resetIp: (ip: string) => `reset:ip:${ip}`,
   registerIp: (ip: string) => `register:ip:${ip}`,
+  shareIp: (ip: string) => `share:ip:${ip}`,
 };

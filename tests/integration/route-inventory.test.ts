@@ -12,6 +12,10 @@ const PUBLIC = new Set([
   "api/auth/register",
   "api/auth/password-reset",
   "api/auth/password-reset/confirm",
+  // Share links: the token in the path is the credential (rate-limited, 404 unless it resolves).
+  "api/shares/[token]",
+  "api/shares/[token]/results",
+  "api/shares/[token]/matrix",
 ]);
 // Not session-based, but still closed: a Bearer CRON_SECRET is required, so no credentials → 401.
 const BEARER = /^api\/cron\//;

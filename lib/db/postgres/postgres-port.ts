@@ -91,14 +91,26 @@ export function createPostgresPort(pool: pg.Pool, connectionString: string, clos
       return new Set(out.map((r) => r.id));
     },
     async insertJobWithinQuota(job, maxActive) {
-      return transaction(async (c) => {
-        await all(q.LOCK_USER_SQL, { userId: job.userId }, c);
-        const { params, ...row } = job;
-        const inserted = (await exec(q.INSERT_JOB_WITHIN_QUOTA_SQL, { ...row, max: maxActive }, c)) === 1;
-        if (inserted) await all(q.INSERT_PARAMS_SQL, { jobId: job.id, ...params }, c);
-        const active = (await get<{ n: number }>(q.ACTIVE_JOBS_SQL, { userId: job.userId }, c))!.n;
-        return { inserted, active };
-      });
+      const missing = new Error("collection missing");
+      try {
+        return await transaction(async (c) => {
+          await all(q.LOCK_USER_SQL, { userId: job.userId }, c);
+          const { params, collectionId = null, ...row } = job;
+          const inserted = (await exec(q.INSERT_JOB_WITHIN_QUOTA_SQL, { ...row, max: maxActive }, c)) === 1;
+          if (inserted) await all(q.INSERT_PARAMS_SQL, { jobId: job.id, ...params }, c);
+          if (inserted && collectionId) {
+            const member = { jobId: job.id, collectionId, userId: job.userId, addedAt: row.createdAt };
+            // Rolls the job back too: a job is never created outside the collection it asked for.
+            if ((await exec(q.INSERT_COLLECTION_MEMBER_SQL, member, c)) === 0) throw missing;
+            await exec(q.TOUCH_COLLECTION_SQL, member, c);
+          }
+          const active = (await get<{ n: number }>(q.ACTIVE_JOBS_SQL, { userId: job.userId }, c))!.n;
+          return { inserted, active };
+        });
+      } catch (err) {
+        if (err === missing) return { inserted: false, active: 0, collectionMissing: true };
+        throw err;
+      }
     },
     async notifyJobQueued() {
       await pool.query(q.NOTIFY_QUEUED_SQL);

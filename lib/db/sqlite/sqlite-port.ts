@@ -9,6 +9,9 @@ export function sqliteTime(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
+/** Thrown inside a transaction to roll it back when the target collection is not the user's. */
+const COLLECTION_MISSING = new Error("collection missing");
+
 const time = (d: Date | undefined) => (d ? sqliteTime(d) : null);
 const seconds = (ms: number) => `+${(ms / 1000).toFixed(3)} seconds`;
 
@@ -102,19 +105,32 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
       const insertJob = await prepared(q.INSERT_JOB_WITHIN_QUOTA_SQL);
       const insertParams = await prepared(q.INSERT_PARAMS_SQL);
       const count = await prepared(q.ACTIVE_JOBS_SQL);
+      const join = await prepared(q.INSERT_COLLECTION_MEMBER_SQL);
+      const touch = await prepared(q.TOUCH_COLLECTION_SQL);
+      const { collectionId = null, ...row } = job;
       // IMMEDIATE: the write lock is taken before the count, so the count is the one the insert sees.
-      return c
-        .transaction(() => {
-          const t = sqliteTime(job.createdAt);
-          const values = { ...job, createdAt: t, max: maxActive };
-          const changes = insertJob.stmt.run(...insertJob.args(values)).changes;
-          const active = (count.stmt.get(...count.args({ userId: job.userId })) as { n: number }).n;
-          if (changes === 0) return { inserted: false, active };
-          const p = job.params;
-          insertParams.stmt.run(...insertParams.args({ jobId: job.id, ...p, useCpu: p.useCpu ? 1 : 0 }));
-          return { inserted: true, active };
-        })
-        .immediate();
+      try {
+        return c
+          .transaction(() => {
+            const t = sqliteTime(row.createdAt);
+            const values = { ...row, createdAt: t, max: maxActive };
+            const changes = insertJob.stmt.run(...insertJob.args(values)).changes;
+            const active = (count.stmt.get(...count.args({ userId: row.userId })) as { n: number }).n;
+            if (changes === 0) return { inserted: false, active };
+            const p = row.params;
+            insertParams.stmt.run(...insertParams.args({ jobId: row.id, ...p, useCpu: p.useCpu ? 1 : 0 }));
+            if (collectionId) {
+              const member = { jobId: row.id, collectionId, userId: row.userId, addedAt: t };
+              if (join.stmt.run(...join.args(member)).changes === 0) throw COLLECTION_MISSING;
+              touch.stmt.run(...touch.args(member));
+            }
+            return { inserted: true, active };
+          })
+          .immediate();
+      } catch (err) {
+        if (err === COLLECTION_MISSING) return { inserted: false, active: 0, collectionMissing: true };
+        throw err;
+      }
     },
     async notifyJobQueued() {},
     onJobQueued: () => async () => undefined,

@@ -129,6 +129,13 @@ SELECT :id, :userId, :jobName, 'Submitted', 0, :createdAt, :createdAt, :inputFil
        :inputFileName, :inputFileSize, :inputSha256, :inputContigs, :inputBases
  WHERE (SELECT count(*) FROM amr_jobs WHERE user_id = :userId AND ${ACTIVE}) < :max`;
 
+/** Joins a new job to a collection, only if the collection belongs to the job's owner. */
+export const INSERT_COLLECTION_MEMBER_SQL = `
+INSERT INTO collection_jobs (collection_id, job_id, added_at)
+SELECT id, :jobId, :addedAt FROM collections WHERE id = :collectionId AND user_id = :userId`;
+
+export const TOUCH_COLLECTION_SQL = "UPDATE collections SET updated_at = :addedAt WHERE id = :collectionId";
+
 export const INSERT_PARAMS_SQL = `
 INSERT INTO amr_job_params (job_id, model_name, batch_size, segment_length, segment_overlap, use_cpu, min_identity, min_coverage)
 VALUES (:jobId, :modelName, :batchSize, :segmentLength, :segmentOverlap, :useCpu, :minIdentity, :minCoverage)`;

@@ -1,0 +1,29 @@
+"use client";
+import useSWR from "swr";
+import type { CollectionDto } from "@/lib/collections/dto";
+import type { CollectionMatrix } from "@/lib/collections/matrix";
+import { fetchJson } from "@/components/jobs/api";
+
+export type { CollectionDto, CollectionMatrix };
+
+const POLL_MS = 2000;
+
+export function useCollections() {
+  return useSWR<{ collections: CollectionDto[] }>("/api/collections", fetchJson);
+}
+
+export function useCollection(id: string) {
+  return useSWR<CollectionDto>(`/api/collections/${id}`, fetchJson);
+}
+
+/**
+ * A collection's matrix (the owner's URL or a share link's); polls while a member is still
+ * queued or running, so the heatmap fills in as jobs finish, and stops once all are done.
+ * Unchanged polls cost a 304 (the server's ETag).
+ */
+export function useMatrix(url: string) {
+  return useSWR<CollectionMatrix>(url, fetchJson, {
+    refreshInterval: (m) => (m && m.counts.running === 0 ? 0 : POLL_MS),
+    revalidateOnFocus: false,
+  });
+}
