@@ -189,7 +189,7 @@ async function maintenance(): Promise<void> {
     peakRss = Math.max(peakRss, m.rss);
   }, 20);
   const t0 = performance.now();
-  const result = await runMaintenance({ db, storage, policy: DEFAULT_RETENTION_POLICY, trigger: "bench", clock: () => now, log: () => undefined });
+  const result = await runMaintenance({ db, storage, policy: DEFAULT_RETENTION_POLICY, trigger: "cli", clock: () => now, log: () => undefined });
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   gc();

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { postJson } from "@/components/jobs/api";
+import { useState } from "react";
+import { messageOf, postJson } from "@/components/api/client";
 import { formatDateTime } from "@/components/jobs/format";
 import { useShareLinks } from "@/components/shares/hooks";
 import type { ShareLinkDto } from "@/lib/shares/dto";
@@ -8,15 +9,23 @@ import type { ShareLinkDto } from "@/lib/shares/dto";
 /** The account page's share links: every active link with what it opens, and revoke. */
 export function ShareLinks() {
   const { data, error, mutate } = useShareLinks();
+  const [revokeError, setRevokeError] = useState<string | null>(null);
   async function revoke(link: ShareLinkDto) {
     if (!window.confirm(`Revoke the link to “${link.targetName}”? Anyone using it will get “not found”.`)) return;
-    await postJson(`/api/share-links/${link.id}`, undefined, "DELETE").catch(() => undefined);
+    setRevokeError(null);
+    try {
+      await postJson(`/api/share-links/${link.id}`, undefined, "DELETE");
+    } catch (err) {
+      setRevokeError(`Could not revoke the link to “${link.targetName}”: ${messageOf(err)}`);
+    }
     await mutate();
   }
   if (error) return <p role="alert" className="text-sm text-rose-700">Could not load your share links: {error.message}</p>;
   if (!data) return <div className="h-12 animate-pulse rounded bg-slate-100" aria-busy="true" aria-label="Loading share links" />;
   if (data.links.length === 0) return <p className="text-sm text-slate-500">No share links. Create one with “Share…” on a job or a collection.</p>;
   return (
+    <>
+    {revokeError && <p role="alert" className="mb-2 text-sm text-rose-700">{revokeError}</p>}
     <table className="w-full text-left text-sm" aria-label="Share links">
       <thead className="text-xs uppercase tracking-wide text-slate-500">
         <tr><th className="py-2 pr-4 font-medium">Shares</th><th className="py-2 pr-4 font-medium">Created</th><th className="py-2 pr-4 font-medium">Expires</th><th className="py-2" /></tr>
@@ -39,5 +48,6 @@ export function ShareLinks() {
         ))}
       </tbody>
     </table>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { ApiError, postJson } from "@/components/jobs/api";
+import { ApiError, postJson } from "@/components/api/client";
 import { formatDateTime } from "@/components/jobs/format";
 import { useCollections, type CollectionDto } from "./hooks";
 

@@ -2,18 +2,18 @@
 import useSWR from "swr";
 import type { CollectionDto } from "@/lib/collections/dto";
 import type { CollectionMatrix } from "@/lib/collections/matrix";
-import { fetchJson } from "@/components/jobs/api";
+import { swrFetcher } from "@/components/api/client";
 
 export type { CollectionDto, CollectionMatrix };
 
 const POLL_MS = 2000;
 
 export function useCollections() {
-  return useSWR<{ collections: CollectionDto[] }>("/api/collections", fetchJson);
+  return useSWR<{ collections: CollectionDto[] }>("/api/collections", swrFetcher);
 }
 
 export function useCollection(id: string) {
-  return useSWR<CollectionDto>(`/api/collections/${id}`, fetchJson);
+  return useSWR<CollectionDto>(`/api/collections/${id}`, swrFetcher);
 }
 
 /**
@@ -22,7 +22,7 @@ export function useCollection(id: string) {
  * Unchanged polls cost a 304 (the server's ETag).
  */
 export function useMatrix(url: string) {
-  return useSWR<CollectionMatrix>(url, fetchJson, {
+  return useSWR<CollectionMatrix>(url, swrFetcher, {
     refreshInterval: (m) => (m && m.counts.running === 0 ? 0 : POLL_MS),
     revalidateOnFocus: false,
   });

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { ApiError, postJson } from "@/components/jobs/api";
+import { ApiError, postJson } from "@/components/api/client";
 import { formatDateTime } from "@/components/jobs/format";
 import type { ShareLinkDto } from "@/lib/shares/dto";
 import { useShareLinks, type ShareTargetRef } from "./hooks";

@@ -1,7 +1,8 @@
 "use client";
 import useSWR from "swr";
 import { MatrixViews } from "@/components/collections/MatrixViews";
-import { fetchJson, type AmrResult } from "@/components/jobs/api";
+import { swrFetcher } from "@/components/api/client";
+import type { AmrResult } from "@/components/jobs/types";
 import { formatDateTime } from "@/components/jobs/format";
 import { GenesTable } from "@/components/jobs/GenesTable";
 import { HitMap } from "@/components/jobs/HitMap";
@@ -34,14 +35,14 @@ export function SharedCollection({ token, initial }: { token: string; initial: E
 }
 
 export function SharedJob({ token, initial }: { token: string; initial: Extract<SharedView, { kind: "job" }> }) {
-  const { data } = useSWR<SharedView>(`/api/shares/${token}`, fetchJson, {
+  const { data } = useSWR<SharedView>(`/api/shares/${token}`, swrFetcher, {
     fallbackData: initial,
     refreshInterval: (v) => (v?.kind === "job" && !isTerminal(v.job.status) ? 2000 : 0),
   });
   const view = (data?.kind === "job" ? data : initial) as Extract<SharedView, { kind: "job" }>;
   const job = view.job;
   const ready = job.status === "Completed" || job.status === "Archived";
-  const result = useSWR<AmrResult>(ready ? `/api/shares/${token}/results?format=json` : null, fetchJson, { revalidateOnFocus: false });
+  const result = useSWR<AmrResult>(ready ? `/api/shares/${token}/results?format=json` : null, swrFetcher, { revalidateOnFocus: false });
   return (
     <div className="space-y-6">
       <header>

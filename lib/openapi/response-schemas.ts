@@ -2,6 +2,7 @@
 // (DTO mappers), so each schema is tied to its type below: if one changes without the other,
 // `tsc` fails, and the document cannot drift from the code.
 import { z } from "zod";
+import { MAINTENANCE_RUN_STATUSES } from "@/lib/maintenance/run-status";
 import type { ModelInfo } from "@/lib/amr/models";
 import type { AmrResult } from "@/lib/amr/types";
 import type { ApiTokenDto } from "@/lib/api-tokens/dto";
@@ -145,7 +146,7 @@ export const healthSchema = z.object({ status: z.enum(["ok", "error"]), db: z.en
 export const maintenanceRunSchema = z.object({
   id: z.string(),
   trigger: z.string(),
-  status: z.string(),
+  status: z.enum([...MAINTENANCE_RUN_STATUSES, "unknown"]).meta({ description: "ok = succeeded; skipped = another run held the lock." }),
   startedAt: isoDate,
   finishedAt: nullableDate,
   durationMs: z.int().nullable(),

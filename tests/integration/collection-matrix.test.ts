@@ -4,13 +4,13 @@ import { clearMatrixCache, collectionMatrix } from "@/lib/collections/matrix-ser
 import { clearSummaryCache } from "@/lib/collections/member-results";
 import { updateJobStatus } from "@/lib/jobs/job-repository";
 import { resultWith, seedFinishedJob } from "../helpers/collections";
-import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
+import { withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
 import { daysAgo, NOW, runAt } from "./maintenance-fixtures";
 
 let t: TestDb;
 let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
+withTestDbAndStorage((db, storage) => {
   t = db;
   s = storage;
   clearMatrixCache();

@@ -6,15 +6,15 @@ import { GET as matrixRoute } from "@/app/api/collections/[id]/matrix/route";
 import { POST as uploadJob } from "@/app/api/jobs/route";
 import { POST as startUpload } from "@/app/api/uploads/route";
 import { DELETE as deleteJobRoute } from "@/app/api/jobs/[id]/route";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { seedFinishedJob } from "../helpers/collections";
-import { filesUnder, randomGenome, useAppStorage, type TempStorage } from "../helpers/jobs";
+import { filesUnder, randomGenome, withAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: TempStorage;
-useAppStorage((storage) => {
+withAppStorage((storage) => {
   s = storage;
 });
 

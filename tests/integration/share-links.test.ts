@@ -8,15 +8,15 @@ import { GET as shareMatrix } from "@/app/api/shares/[token]/matrix/route";
 import { changeMembers, createCollection } from "@/lib/collections/repository";
 import { clearMatrixCache } from "@/lib/collections/matrix-service";
 import { resolveShare } from "@/lib/shares/resolve";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { resultWith, seedFinishedJob } from "../helpers/collections";
-import { useAppStorage, type TempStorage } from "../helpers/jobs";
+import { withAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: TempStorage;
-useAppStorage((storage) => {
+withAppStorage((storage) => {
   s = storage;
   clearMatrixCache();
 });
