@@ -82,7 +82,7 @@ export function DashboardView() {
             <p className="max-w-sm text-sm text-slate-500">
               {status
                 ? "Choose another filter to see the rest of your jobs."
-                : "Upload a genome assembly with the New analysis form. You will see its progress here, and its resistance profile when it finishes."}
+                : "Upload genome assemblies (one, several, or a whole folder) with the New analysis form. You will see each job's progress here, and its resistance profile when it finishes."}
             </p>
           </div>
         ) : (
