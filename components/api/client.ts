@@ -102,7 +102,7 @@ export function postJson<T>(url: string, body?: unknown, method: "POST" | "PATCH
   });
 }
 
-/** SWR's fetcher: as apiFetch, and an expired session sends the user to sign in again. */
+/** SWR's fetcher: as apiFetch, and an expired session sends the user to sign in again (a full page load: a fetcher has no router, and nothing of the old session should linger). */
 export async function swrFetcher<T>(url: string): Promise<T> {
   try {
     return await apiFetch<T>(url);

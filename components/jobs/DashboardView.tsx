@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { JOB_STATUSES } from "@/lib/jobs/status";
 import { useJobs } from "./hooks";
 import { JobSelectionBar } from "./JobSelectionBar";
@@ -17,25 +17,22 @@ export function DashboardView() {
   const hasMore = Boolean(data?.[data.length - 1]?.nextCursor);
   const unfinished = countUnfinished(jobs);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const selection = useMemo<JobSelection>(
-    () => ({
-      selected,
-      toggle: (id) =>
-        setSelected((s) => {
-          const next = new Set(s);
-          if (!next.delete(id)) next.add(id);
-          return next;
-        }),
-      setAll: (ids, on) =>
-        setSelected((s) => {
-          const next = new Set(s);
-          for (const id of ids) if (on) next.add(id);
-          else next.delete(id);
-          return next;
-        }),
-    }),
-    [selected],
-  );
+  const selection: JobSelection = {
+    selected,
+    toggle: (id) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    setAll: (ids, on) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        for (const id of ids) if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+  };
   // Only jobs still listed can be acted on (a filter change or a deletion drops the others).
   const selectedIds = jobs.filter((j) => selected.has(j.id)).map((j) => j.id);
 
@@ -85,7 +82,7 @@ export function DashboardView() {
             <p className="max-w-sm text-sm text-slate-500">
               {status
                 ? "Choose another filter to see the rest of your jobs."
-                : "Upload a genome assembly with the New analysis form. You will see its progress here, and its resistance profile when it finishes."}
+                : "Upload genome assemblies (one, several, or a whole folder) with the New analysis form. You will see each job's progress here, and its resistance profile when it finishes."}
             </p>
           </div>
         ) : (

@@ -11,7 +11,6 @@ import { useUploadQueue } from "@/components/uploads/use-upload-queue";
 import { useModels } from "./hooks";
 import { checkFile, checkParams, FORM_NAME } from "./param-fields";
 import { ParamFields } from "./ParamFields";
-import type { JobDetail } from "./types";
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 const EMPTY: Selection = { genomes: [], skipped: [] };
@@ -20,7 +19,7 @@ const EMPTY: Selection = { genomes: [], skipped: [] };
  * New analyses: one genome or many (files or a folder), each its own job with the same settings,
  * optionally in a collection; the queue below shows every file until it is a job.
  */
-export function UploadCard({ onCreated, onOpen }: { onCreated: (job: JobDetail) => void; onOpen: (jobId: string) => void }) {
+export function UploadCard({ onCreated, onOpen }: { onCreated: (jobId: string) => void; onOpen: (jobId: string) => void }) {
   const { data } = useModels();
   const model = data?.models.find((m) => m.default) ?? data?.models[0];
   const maxBytes = data?.limits?.maxUploadBytes ?? DEFAULT_MAX_BYTES;
@@ -125,9 +124,9 @@ export function UploadCard({ onCreated, onOpen }: { onCreated: (job: JobDetail) 
             value={choice}
             onChange={(c) => {
               setChoice(c);
-              setFieldErrors(({ collection: _drop, ...rest }) => rest);
+              setFieldErrors((f) => ({ ...f, collection: "" }));
             }}
-            nameError={fieldErrors.collection}
+            nameError={fieldErrors.collection || undefined}
           />
         </div>
 

@@ -162,8 +162,14 @@ export class UploadQueue<P> {
     const controller = new AbortController();
     this.controllers.set(item.id, controller);
     this.update(item.id, (it) => ({ ...it, state: { kind: "uploading", fraction: 0, phase: "uploading" } }));
+    // Browsers report progress many times a second per upload; a list of hundreds of files is
+    // redrawn only when a file's whole percent or phase changes.
+    let shown = { percent: 0, phase: "uploading" as UploadPhase };
     const onProgress = (fraction: number, phase: UploadPhase) => {
-      if (this.controllers.get(item.id) === controller) this.update(item.id, (it) => ({ ...it, state: { kind: "uploading", fraction, phase } }));
+      const percent = Math.floor(fraction * 100);
+      if (this.controllers.get(item.id) !== controller || (percent === shown.percent && phase === shown.phase)) return;
+      shown = { percent, phase };
+      this.update(item.id, (it) => ({ ...it, state: { kind: "uploading", fraction, phase } }));
     };
     this.send(item.payload, onProgress, controller.signal)
       .then(

@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { JobDetail } from "@/components/jobs/types";
-import { UploadQueue } from "./upload-queue";
+import { UploadQueue, type QueueItem } from "./upload-queue";
 import { uploadGenome } from "./upload-request";
 
 /** One genome of a batch: the file and the form fields every job of the batch shares. */
@@ -19,32 +18,28 @@ export function formFor(payload: UploadPayload): FormData {
   return form;
 }
 
+const busy = (it: QueueItem<unknown>) => it.state.kind === "waiting" || it.state.kind === "uploading";
+
 /**
- * The dashboard's upload queue. `onCreated` runs for every job made; `onOpen` when a one-file
- * batch finished and nothing else is being sent (leaving the page would abort the rest).
+ * The dashboard's upload queue. `onCreated` runs once for every job made; `onOpen` when a
+ * one-file batch finished and nothing else is being sent (leaving the page would drop the rest).
  */
-export function useUploadQueue(onCreated: (job: JobDetail) => void, onOpen: (jobId: string) => void) {
-  const callbacks = useRef({ onCreated, onOpen });
-  useEffect(() => {
-    callbacks.current = { onCreated, onOpen };
-  });
-  const [queue] = useState(
-    () =>
-      new UploadQueue<UploadPayload>({
-        concurrency: 3,
-        send: async (payload, onProgress, signal) => {
-          const job = await uploadGenome(formFor(payload), onProgress, signal);
-          callbacks.current.onCreated(job);
-          const othersBusy = queue.snapshot().some((it) => it.payload !== payload && (it.state.kind === "waiting" || it.state.kind === "uploading"));
-          if (payload.openWhenDone && !othersBusy) callbacks.current.onOpen(job.id);
-          return job;
-        },
-      }),
-  );
+export function useUploadQueue(onCreated: (jobId: string) => void, onOpen: (jobId: string) => void) {
+  const [queue] = useState(() => new UploadQueue<UploadPayload>({ concurrency: 3, send: (p, progress, signal) => uploadGenome(formFor(p), progress, signal) }));
   const items = useSyncExternalStore(queue.subscribe, queue.snapshot, queue.snapshot);
 
+  const reported = useRef(new Set<string>());
+  useEffect(() => {
+    for (const it of items) {
+      if (it.state.kind !== "done" || reported.current.has(it.id)) continue;
+      reported.current.add(it.id);
+      onCreated(it.state.jobId);
+      if (it.payload.openWhenDone && !items.some((other) => other !== it && busy(other))) onOpen(it.state.jobId);
+    }
+  }, [items, onCreated, onOpen]);
+
   // Closing the tab aborts every upload in flight: ask first.
-  const active = items.some((it) => it.state.kind === "waiting" || it.state.kind === "uploading");
+  const active = items.some(busy);
   useEffect(() => {
     if (!active) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();

@@ -68,6 +68,19 @@ describe("UploadQueue", () => {
     expect(h.queue.snapshot()[1].state).toEqual({ kind: "uploading", fraction: 0.4, phase: "uploading" });
   });
 
+  it("tells listeners about progress only when a file's whole percent or phase changes", () => {
+    const h = harness();
+    h.add("a");
+    let changes = 0;
+    h.queue.subscribe(() => changes++);
+    for (const f of [0.001, 0.004, 0.009, 0.011, 0.012, 0.5, 0.5]) h.calls[0].progress(f, "uploading");
+    expect(changes).toBe(2); // 1 % and 50 %
+    h.calls[0].progress(1, "validating");
+    h.calls[0].progress(1, "validating");
+    expect(changes).toBe(3);
+    expect(h.queue.snapshot()[0].state).toEqual({ kind: "uploading", fraction: 1, phase: "validating" });
+  });
+
   it("keeps a refused file with the server's message while the others go on, and retries it on demand", async () => {
     const h = harness({ concurrency: 1 });
     h.add("bad", "good");
