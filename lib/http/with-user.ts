@@ -2,6 +2,7 @@ import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { resolveRequest, type RequestIdentity, type ResolvedSession } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { withRequestId } from "@/lib/log/request-context";
 import { observeRequest } from "@/lib/metrics/route-label";
 import { assertSameOrigin } from "./origin";
 
@@ -19,14 +20,14 @@ async function withSlidingCookie(res: Response, session: ResolvedSession): Promi
   return res;
 }
 
-/** Every wrapped route's latency goes to the metrics registry (admin page, Prometheus). */
+/** Every wrapped route's latency goes to the metrics registry (admin page, Prometheus); its log lines carry a request id. */
 function timed<P extends Params>(inner: RouteHandler<P>): RouteHandler<P> {
-  return async (req, ctx) => {
+  return withRequestId(async (req, ctx) => {
     const startedAt = performance.now();
     const res = await inner(req, ctx);
     observeRequest(req, res.status, startedAt);
     return res;
-  };
+  });
 }
 
 function authed<P extends Params>(

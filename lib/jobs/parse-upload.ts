@@ -31,7 +31,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 export async function parseUpload(req: Request, createTemp: () => Promise<UploadTemp>, limits: UploadLimits): Promise<ParsedUpload> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
-    throw new AppError("bad_request", "Send the genome as multipart/form-data with a `file` field.");
+    throw new AppError("unsupported_media_type", "Send the genome as multipart/form-data with a `file` field (or JSON {uploadId} as application/json).");
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limits.maxBytes + MULTIPART_OVERHEAD) {
