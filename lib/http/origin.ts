@@ -34,3 +34,18 @@ export function assertSameOrigin(req: Request): void {
   });
   throw new AppError("forbidden", "Cross-site requests are not allowed.");
 }
+
+// What a cross-site <form> can send without a CORS preflight, besides multipart (an upload's,
+// which the Origin check above covers). No handler of ours takes either, body or not.
+const FORM_ENCODED = /^\s*(text\/plain|application\/x-www-form-urlencoded)\b/i;
+
+/**
+ * 415 for a mutation whose body is form-encoded or text/plain, before anything is read: with a
+ * browser old enough to send neither Origin nor Sec-Fetch-Site, this is what stops a forged form.
+ */
+export function assertNotFormEncoded(req: Request): void {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return;
+  if (FORM_ENCODED.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json (or multipart/form-data for an upload).");
+  }
+}

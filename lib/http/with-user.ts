@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { withRequestId } from "@/lib/log/request-context";
 import { observeRequest } from "@/lib/metrics/route-label";
-import { assertSameOrigin } from "./origin";
+import { assertNotFormEncoded, assertSameOrigin } from "./origin";
 
 type Params = Record<string, string>;
 type RouteHandler<P extends Params> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
@@ -37,6 +37,7 @@ function authed<P extends Params>(
   return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
+      assertNotFormEncoded(req);
       const identity = await resolveRequest(req);
       if (!identity) throw new AppError("unauthorized", undefined, { headers: { "WWW-Authenticate": "Bearer" } });
       check(identity);
@@ -80,6 +81,7 @@ export function withErrors<P extends Params = Params>(
   return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
+      assertNotFormEncoded(req);
       return await handler({ req, params: await ctx.params });
     } catch (err) {
       return toErrorResponse(err);

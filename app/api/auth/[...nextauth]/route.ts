@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { loginBlocked } from "@/lib/auth/login-limits";
 import { appDb } from "@/lib/db";
-import { toErrorResponse } from "@/lib/errors";
+import { AppError, toErrorResponse } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { assertSameOrigin } from "@/lib/http/origin";
 import { withRequestId } from "@/lib/log/request-context";
@@ -27,6 +27,10 @@ export const POST = withRequestId(async (req: NextRequest, ctx: Ctx): Promise<Re
     // NextAuth's CSRF token guards sign-in and sign-out; this refuses other sites before any of
     // it runs (no rate-limit read, no password check): every legitimate caller is our own pages.
     assertSameOrigin(req);
+    // NextAuth's own client posts forms; anything else (text/plain JSON) is refused.
+    if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers.get("content-type") ?? "")) {
+      throw new AppError("unsupported_media_type", "Send the form as application/x-www-form-urlencoded.");
+    }
     if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
       const form = await req.clone().formData().catch(() => null);
       const username = String(form?.get("username") ?? "").slice(0, 64);
