@@ -90,7 +90,7 @@ beforeEach(async () => {
   expect((await db.amrJob.findUniqueOrThrow({ where: { id: completedJobId } })).status).toBe("Completed");
   const queuedJobId = await uploadJob(admin, 2);
   const token = await createApiToken(db, admin.id, { name: "sweep", expiresInDays: 30 });
-  f = { admin, queuedJobId, completedJobId, tokenId: token.id, tokenSecret: token.secret, otherUserId: other.id };
+  f = { admin, queuedJobId, completedJobId, tokenId: token.token.id, tokenSecret: token.secret, otherUserId: other.id };
 });
 
 /** URL and params for a route, pointing at real resources so a missing check would really change them. */
