@@ -13,7 +13,8 @@ const run = promisify(execFile);
 /** Points the app (appDb, getEnv) at a throwaway database for each test. */
 export function useConfiguredAppDb(): void {
   let t: TestDb;
-  const saved = { ...process.env };
+  const KEYS = ["DATABASE_FILE", "DATABASE_URL", "SQLITE_SYNCHRONOUS", "SQLITE_BUSY_TIMEOUT_MS"];
+  const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
   beforeEach(async () => {
     t = await createTestDb();
@@ -33,7 +34,10 @@ export function useConfiguredAppDb(): void {
   afterEach(async () => {
     await closeDb(appDb());
     overrideAppDb(undefined);
-    process.env = { ...saved };
+    for (const k of KEYS) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
     resetEnvCache();
     await t.close();
   });
