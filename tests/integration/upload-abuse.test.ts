@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST as uploadRoute } from "@/app/api/jobs/route";
 import { resetEnvCache } from "@/lib/env";
 import { useAppTestDb } from "../helpers/app-db";
 import { sessionCookieFor } from "../helpers/auth";
 import { filesUnder, useAppStorage, type TempStorage } from "../helpers/jobs";
-import { fastaBytes, MULTIPART_FRAMING, MULTIPART_TYPE, multipartFile, rawPost } from "../helpers/raw-upload";
+import { fastaBytes, gzipBomb, MULTIPART_FRAMING, MULTIPART_TYPE, multipartFile, rawPost } from "../../scripts/lib/raw-upload";
 import { serveRoute, type RouteServer } from "../helpers/route-server";
 import { seedUser } from "../helpers/test-db";
 
@@ -104,14 +103,6 @@ describe("uploads past the limit (UP1)", () => {
   });
 });
 
-/** `members` gzip members of 1 MiB of FASTA lines each (Node's gunzip reads multi-member files). */
-function* gzipBomb(members: number): Generator<Buffer> {
-  const line = "ACGT".repeat(20).slice(0, 79) + "\n";
-  const first = gzipSync(Buffer.from(">bomb\n" + line.repeat(13_273)), { level: 9 });
-  const member = gzipSync(Buffer.from(line.repeat(13_273)), { level: 9 });
-  yield first;
-  for (let i = 1; i < members; i++) yield member;
-}
 const size = (chunks: Iterable<Buffer>) => [...chunks].reduce((n, c) => n + c.length, 0);
 
 describe("gzip bombs (UP4)", () => {

@@ -1,4 +1,6 @@
+// Abusive uploads, framed byte for byte (tests/integration/upload-abuse.test.ts, npm run bench:upload-abuse).
 import net from "node:net";
+import { gzipSync } from "node:zlib";
 
 export interface RawResponse {
   status: number;
@@ -87,4 +89,18 @@ export function rawPost(
       }
     });
   });
+}
+
+/**
+ * A gzip bomb: `members` gzip members of 1 MiB of FASTA lines each (Node's gunzip reads
+ * multi-member files). Deflate tops out near 1000:1 (these lines reach ~290:1), so ~3.6 KB per
+ * MiB inflated: 14 members are a ~50 KB file, 10 240 members inflate to 10 GiB from ~37 MB.
+ */
+export function* gzipBomb(members: number): Generator<Buffer> {
+  const line = "ACGT".repeat(20).slice(0, 79) + "\n";
+  const lines = line.repeat(13_273); // 1 MiB (+ a few bytes)
+  const first = gzipSync(Buffer.from(">bomb\n" + lines), { level: 9 });
+  const member = gzipSync(Buffer.from(lines), { level: 9 });
+  yield first;
+  for (let i = 1; i < members; i++) yield member;
 }
