@@ -5,7 +5,8 @@ import { startAppWorker } from "@/lib/jobs/worker/app-worker";
 import { log } from "@/lib/log/logger";
 
 const worker = startAppWorker();
-log().info({ component: "worker", owner: worker.owner }, "worker started");
+// The message keeps its old text: tests/multi finds the owner in it.
+log().info({ component: "worker", owner: worker.owner }, `[worker] ${worker.owner} started`);
 // Keeps the process alive: the loop's own timers are unref'd so a web server can exit freely.
 const keepAlive = setInterval(() => undefined, 1 << 30);
 
@@ -13,7 +14,7 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log().info({ component: "worker", owner: worker.owner, signal, running: worker.running() }, "stopping: releasing running jobs");
+  log().info({ component: "worker", owner: worker.owner, signal, running: worker.running() }, `[worker] ${signal}: releasing ${worker.running()} running job(s)`);
   await worker.stop();
   clearInterval(keepAlive);
   await appDb().$disconnect();
