@@ -39,7 +39,7 @@ afterEach(() => {
   setMailTransport(undefined);
 });
 
-const ctx = (params: Record<string, unknown> = {}) => ({ params: Promise.resolve(params) });
+const ctx = <P extends object = Record<string, never>>(params: P = {} as P) => ({ params: Promise.resolve(params) });
 const withId = (id: string, init: Record<string, string> = {}) => ({ "x-request-id": id, ...init });
 
 function eventRecord(event: string, requestId: string) {
@@ -50,7 +50,7 @@ function eventRecord(event: string, requestId: string) {
 }
 
 async function jobOf(userId: string) {
-  const job = await insertJob(t.current.db, { id: crypto.randomUUID(), userId, jobName: "j", params: defaultParams, inputFilePath: null, input: {} }, 100);
+  const job = await insertJob(t.current.db, { userId, jobName: "j", params: defaultParams });
   return job.id;
 }
 
