@@ -40,6 +40,17 @@ export function* fastaBytes(bytes: number): Generator<Buffer> {
   }
 }
 
+/** Resolves when the socket can take more, or the server has answered or hung up. */
+function writable(socket: net.Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const e of ["drain", "close", "data"]) socket.off(e, done);
+      resolve();
+    };
+    for (const e of ["drain", "close", "data"]) socket.on(e, done);
+  });
+}
+
 /**
  * POSTs a body over a raw socket, so the framing is exactly what a client chose: a true
  * Content-Length, a false one, or chunked with none. Stops sending as soon as the server answers
@@ -79,7 +90,7 @@ export function rawPost(
           if (answered || socket.destroyed || socket.writableEnded) break;
           const framed = opts.framing === "chunked" ? [Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")] : [chunk];
           sent += chunk.length;
-          if (!socket.write(Buffer.concat(framed))) await new Promise((r) => (socket.once("drain", r), socket.once("close", r), socket.once("data", r)));
+          if (!socket.write(Buffer.concat(framed))) await writable(socket);
         }
         if (!answered && !socket.destroyed && opts.framing === "chunked") socket.write("0\r\n\r\n");
         // Answered early: stop sending and say so (the server then closes the connection).
