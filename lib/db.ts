@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import { withDbTiming } from "@/lib/metrics/db-timing";
 import { timedPort } from "@/lib/metrics/timed-port";
 import type { Dialect, SqlPort } from "@/lib/db/port";
@@ -93,7 +94,7 @@ function createSqlite(url: string, opts: DbOptions): Db {
 function createPostgres(url: string, opts: DbOptions): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
-  pool.on("error", (err) => console.error("[db] idle PostgreSQL connection lost:", err.message));
+  pool.on("error", (err) => log().error({ err: { message: err.message } }, "idle PostgreSQL connection lost"));
   // disposeExternalPool: $disconnect ends the pool too, so closing the client closes everything.
   const client = new PgPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
   const port = createPostgresPort(pool, url, async () => {

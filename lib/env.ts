@@ -56,6 +56,8 @@ export const envSchema = z
     MAX_ACTIVE_JOBS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     SCHEDULER_ENABLED: bool.default(true),
     SLOW_QUERY_MS: z.coerce.number().min(0).default(100),
+    // JSON log lines on stdout (docs/operations.md, "Logs"); security events are at warn.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Bearer token of GET /api/metrics (Prometheus); unset = the endpoint refuses everything.
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     // Maintenance (docs/maintenance.md): retention in days, measured from completion (archiving).

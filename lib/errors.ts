@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable-error";
+import { errorFields, log } from "@/lib/log/logger";
 
 /** Every failure a user can be told about. Only `STATUS` below knows HTTP. */
 export type ErrorCode =
@@ -10,6 +11,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "invalid_genome"
   | "rate_limited"
   | "unavailable"
@@ -23,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   invalid_genome: 422,
   rate_limited: 429,
   unavailable: 503,
@@ -37,6 +40,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   not_found: "Not found.",
   conflict: "The request conflicts with the current state.",
   payload_too_large: "The upload is too large.",
+  unsupported_media_type: "The request body has a content type this endpoint does not take.",
   invalid_genome: "The file is not a valid FASTA genome.",
   rate_limited: "Too many requests. Try again later.",
   unavailable: "The service is busy. Try again shortly.",
@@ -131,7 +135,7 @@ export function toErrorPayload(err: unknown): { status: number; body: ErrorBody;
 export function toErrorResponse(err: unknown): Response {
   const { status, body, headers } = toErrorPayload(err);
   if (status >= 500 && !(err instanceof AppError)) {
-    console.error("[error]", err instanceof Error ? err.stack ?? err.message : err);
+    log().error(errorFields(err), "unhandled error");
   }
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }

@@ -1,4 +1,5 @@
 import { sqlOf, type Db } from "@/lib/db";
+import { errorFields, log } from "@/lib/log/logger";
 
 export interface HealthReport {
   status: "ok" | "error";
@@ -11,7 +12,7 @@ export async function checkHealth(db: Db): Promise<HealthReport> {
     await sqlOf(db).ping();
     return { status: "ok", db: "ok" };
   } catch (err) {
-    console.error("[health] database check failed:", err instanceof Error ? err.message : err);
+    log().error(errorFields(err), "health: database check failed");
     return { status: "error", db: "unreachable" };
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { securityEvent } from "@/lib/log/security-events";
 import { toApiTokenDto, type ApiTokenDto } from "./dto";
 import { invalidateTokenLookup } from "./lookup-cache";
 import type { CreateTokenInput } from "./schemas";
@@ -49,7 +50,11 @@ export async function listApiTokens(db: Db, userId: string, now = new Date()): P
 /** Revokes one of the caller's tokens; 404 for anyone else's. Effective in this process at once. */
 export async function revokeApiToken(db: Db, userId: string, id: string, now = new Date()): Promise<void> {
   const row = await db.apiToken.findFirst({ where: { id, userId, revokedAt: null }, select: { tokenHash: true } });
-  if (!row) throw new AppError("not_found", "No such token.");
+  if (!row) {
+    const other = await db.apiToken.findFirst({ where: { id, NOT: { userId } }, select: { userId: true } });
+    if (other) securityEvent("access.cross_user_refused", { resource: "api_token", id, userId, ownerId: other.userId });
+    throw new AppError("not_found", "No such token.");
+  }
   await db.apiToken.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: now } });
   invalidateTokenLookup(row.tokenHash);
 }

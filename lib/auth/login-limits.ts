@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { fingerprint, securityEvent } from "@/lib/log/security-events";
 import { limitKeys, POLICIES } from "@/lib/rate-limit/policies";
 import { checkLimit, clearEvents, forgetEvent, reserve } from "@/lib/rate-limit/store";
 import type { WindowDecision } from "@/lib/rate-limit/window";
@@ -39,7 +40,7 @@ export async function reserveLoginAttempt(db: Db, username: string, ip: string, 
   }
   if (account.count === POLICIES.loginPerAccount.limit) {
     // Logged once per lockout (the count only reaches the limit once per window).
-    console.warn(`[auth] sign-in locked for ${JSON.stringify(usernameKey(username).slice(0, 32))} from ${ip} after this attempt if it fails`);
+    securityEvent("auth.login_locked", { account: fingerprint(usernameKey(username)), ip }, "sign-in locked for this account after this attempt if it fails");
   }
   return { allowed: true, ipEventId: address.eventId };
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after-response";
+import { fingerprint, securityEvent } from "@/lib/log/security-events";
 import { resetMail } from "@/lib/mail/reset-mail";
 import { sendMail } from "@/lib/mail/transport";
 import { limitKeys, POLICIES } from "@/lib/rate-limit/policies";
@@ -45,12 +46,19 @@ async function issueAndSend(db: Db, user: { id: string; email: string }, now: Da
  */
 export async function requestPasswordReset(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
   const message = "Too many reset requests. Try again later.";
-  await consume(db, limitKeys.resetAddress(email), POLICIES.resetPerAddress, now, message);
-  await consume(db, limitKeys.resetIp(ip), POLICIES.resetPerIp, now, message);
+  try {
+    await consume(db, limitKeys.resetAddress(email), POLICIES.resetPerAddress, now, message);
+    await consume(db, limitKeys.resetIp(ip), POLICIES.resetPerIp, now, message);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "rate_limited") securityEvent("auth.reset_rate_limited", { address: fingerprint(email), ip });
+    throw err;
+  }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, disabledAt: true } });
   if (user?.email && !user.disabledAt) {
     const target = { id: user.id, email: user.email };
     runAfterResponse(() => issueAndSend(db, target, now));
+  } else {
+    securityEvent("auth.reset_unknown_account", { address: fingerprint(email), ip, disabled: Boolean(user) });
   }
 }
 

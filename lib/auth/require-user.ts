@@ -1,6 +1,7 @@
 import { authenticateApiToken } from "@/lib/api-tokens/authenticate";
 import { bearerFromHeader } from "@/lib/api-tokens/secret";
 import { AppError } from "@/lib/errors";
+import { securityEvent } from "@/lib/log/security-events";
 import { loadAuthState } from "./auth-state";
 import { readSessionToken, sessionTokenFromCookieHeader, type SessionClaims } from "./session-token";
 import { toRole, type SessionUser } from "./session-user";
@@ -39,6 +40,7 @@ export type RequestIdentity =
 export async function resolveRequest(req: Request): Promise<RequestIdentity | null> {
   const bearer = bearerFromHeader(req.headers.get("authorization"));
   if (bearer !== null) {
+    if (!bearer) securityEvent("auth.token_rejected", { reason: "malformed" });
     const token = bearer ? await authenticateApiToken(bearer) : null;
     return token ? { via: "token", ...token } : null;
   }

@@ -55,6 +55,12 @@ export interface SqlPort {
   now(): Promise<Date>;
   /** A real round trip. */
   ping(): Promise<void>;
+  /**
+   * The durability and locking settings of the connection the port and Prisma share, as the
+   * database reports them (not as configured): SQLite's PRAGMAs (journal_mode, synchronous,
+   * busy_timeout, foreign_keys), PostgreSQL's synchronous_commit and fsync. Tests and doctor read it.
+   */
+  connectionSettings(): Promise<Record<string, string | number>>;
 
   // The two reads behind every authenticated poll: prepared once, run on the client's own pool.
   authState(userId: string): Promise<AuthStateRow | null>;

@@ -1,4 +1,6 @@
 import { after } from "next/server";
+import { errorFields, log } from "@/lib/log/logger";
+import { bindRequestContext } from "@/lib/log/request-context";
 
 const pending = new Set<Promise<void>>();
 
@@ -8,13 +10,14 @@ const pending = new Set<Promise<void>>();
  * for it; outside one (tests, scripts) it runs at once and `settleAfterResponse` awaits it.
  */
 export function runAfterResponse(task: () => Promise<void>): void {
-  const guarded = async () => {
+  // Bound to the request's context: its log lines keep the request id after the response.
+  const guarded = bindRequestContext(async () => {
     try {
       await task();
     } catch (err) {
-      console.error("[after-response]", err instanceof Error ? err.stack ?? err.message : err);
+      log().error(errorFields(err), "work after the response failed");
     }
-  };
+  });
   try {
     after(guarded);
   } catch {

@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { securityEvent } from "@/lib/log/security-events";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -22,11 +23,29 @@ function expectedOrigins(req: Request): Set<string> {
 export function assertSameOrigin(req: Request): void {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return;
   const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") {
-    throw new AppError("forbidden", "Cross-site requests are not allowed.");
-  }
   const origin = req.headers.get("origin");
-  if (origin !== null && !expectedOrigins(req).has(origin)) {
-    throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  const crossSite = (site && site !== "same-origin" && site !== "none") || (origin !== null && !expectedOrigins(req).has(origin));
+  if (!crossSite) return;
+  securityEvent("csrf.cross_site_refused", {
+    method: req.method,
+    path: new URL(req.url).pathname,
+    origin: origin?.slice(0, 200) ?? null,
+    secFetchSite: site?.slice(0, 32) ?? null,
+  });
+  throw new AppError("forbidden", "Cross-site requests are not allowed.");
+}
+
+// What a cross-site <form> can send without a CORS preflight, besides multipart (an upload's,
+// which the Origin check above covers). No handler of ours takes either, body or not.
+const FORM_ENCODED = /^\s*(text\/plain|application\/x-www-form-urlencoded)\b/i;
+
+/**
+ * 415 for a mutation whose body is form-encoded or text/plain, before anything is read: with a
+ * browser old enough to send neither Origin nor Sec-Fetch-Site, this is what stops a forged form.
+ */
+export function assertNotFormEncoded(req: Request): void {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return;
+  if (FORM_ENCODED.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json (or multipart/form-data for an upload).");
   }
 }

@@ -2,8 +2,9 @@ import { isDueForRefresh, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { resolveRequest, type RequestIdentity, type ResolvedSession } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { withRequestId } from "@/lib/log/request-context";
 import { observeRequest } from "@/lib/metrics/route-label";
-import { assertSameOrigin } from "./origin";
+import { assertNotFormEncoded, assertSameOrigin } from "./origin";
 
 type Params = Record<string, string>;
 type RouteHandler<P extends Params> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
@@ -19,14 +20,14 @@ async function withSlidingCookie(res: Response, session: ResolvedSession): Promi
   return res;
 }
 
-/** Every wrapped route's latency goes to the metrics registry (admin page, Prometheus). */
+/** Every wrapped route's latency goes to the metrics registry (admin page, Prometheus); its log lines carry a request id. */
 function timed<P extends Params>(inner: RouteHandler<P>): RouteHandler<P> {
-  return async (req, ctx) => {
+  return withRequestId(async (req, ctx) => {
     const startedAt = performance.now();
     const res = await inner(req, ctx);
     observeRequest(req, res.status, startedAt);
     return res;
-  };
+  });
 }
 
 function authed<P extends Params>(
@@ -36,6 +37,7 @@ function authed<P extends Params>(
   return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
+      assertNotFormEncoded(req);
       const identity = await resolveRequest(req);
       if (!identity) throw new AppError("unauthorized", undefined, { headers: { "WWW-Authenticate": "Bearer" } });
       check(identity);
@@ -79,6 +81,7 @@ export function withErrors<P extends Params = Params>(
   return timed(async (req, ctx) => {
     try {
       assertSameOrigin(req);
+      assertNotFormEncoded(req);
       return await handler({ req, params: await ctx.params });
     } catch (err) {
       return toErrorResponse(err);

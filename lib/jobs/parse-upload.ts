@@ -31,7 +31,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 export async function parseUpload(req: Request, createTemp: () => Promise<UploadTemp>, limits: UploadLimits): Promise<ParsedUpload> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
-    throw new AppError("bad_request", "Send the genome as multipart/form-data with a `file` field.");
+    throw new AppError("unsupported_media_type", "Send the genome as multipart/form-data with a `file` field (or JSON {uploadId} as application/json).");
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limits.maxBytes + MULTIPART_OVERHEAD) {
@@ -56,7 +56,9 @@ export async function parseUpload(req: Request, createTemp: () => Promise<Upload
       try {
         bb = busboy({
           headers: { "content-type": type },
-          limits: { files: 1, fileSize: limits.maxBytes, fields: 20, fieldSize: 4096, parts: 24, headerPairs: 50 },
+          // busboy reports "limit" on reaching fileSize, not on passing it: one more byte, so a
+          // file of exactly the limit is accepted (as the direct-upload path accepts it).
+          limits: { files: 1, fileSize: limits.maxBytes + 1, fields: 20, fieldSize: 4096, parts: 24, headerPairs: 50 },
         });
       } catch {
         reject(new AppError("bad_request", "Malformed multipart request."));
@@ -68,7 +70,11 @@ export async function parseUpload(req: Request, createTemp: () => Promise<Upload
         body.unpipe(bb);
         body.destroy();
         // Ends the write pipeline too (it rejects), so the caller can wait for it, then clean up.
+        // The temp file is destroyed as well, not left to the pipeline: when the whole body had
+        // already arrived, destroying the source alone left the pipeline pending for ever (a 413
+        // never sent; tests/integration/upload-abuse.test.ts over real HTTP).
         fileStream?.destroy();
+        out.file?.destroy();
         reject(err);
       };
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { securityEvent } from "@/lib/log/security-events";
 import { findJobWithParamsForUser } from "./job-with-params";
 
 /** Any job by id, for the worker and maintenance; never for a user-facing route. */
@@ -15,7 +16,12 @@ export const getJobForUser = findJobWithParamsForUser;
 
 export async function getJobForUserOrThrow(db: Db, userId: string, id: string) {
   const job = await getJobForUser(db, userId, id);
-  if (!job) throw new AppError("not_found", "Job not found.");
+  if (!job) {
+    // The answer is the same 404 either way; only the log tells a probe of someone else's job apart.
+    const other = await db.amrJob.findUnique({ where: { id }, select: { userId: true } });
+    if (other) securityEvent("access.cross_user_refused", { resource: "job", id, userId, ownerId: other.userId });
+    throw new AppError("not_found", "Job not found.");
+  }
   return job;
 }
 

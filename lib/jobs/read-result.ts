@@ -4,6 +4,7 @@ import { createGunzip, gunzip } from "node:zlib";
 import type { AmrResult } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log/logger";
 import { archivedKey } from "@/lib/maintenance/archive-files";
 import type { Storage } from "@/lib/storage";
 import { getJobForUserOrThrow } from "./queries";
@@ -37,7 +38,7 @@ export async function resultDownload(
   const spec = RESULT_FORMATS[format];
   const body = await openStoredResult(storage, job.status, job.resultFilePath, spec.file);
   if (!body) {
-    console.error(`[results] job ${id}: ${format} missing from storage`);
+    log().error({ jobId: id, format }, "result file missing from storage");
     throw new AppError("not_found", "The result file is missing. Re-run the job to regenerate it.");
   }
   return {

@@ -2,6 +2,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 
 export interface MailMessage {
   to: string;
@@ -41,7 +42,9 @@ function transport(): MailTransport {
     }
     return smtp.send;
   }
-  return async (m) => console.info(`[mail] no SMTP_URL configured; message to ${m.to}: ${m.subject}\n${m.text}`);
+  // Deliberately logs the message, recipient and reset link included: with no SMTP this is how the
+  // operator of a self-hosted instance hands it on. With SMTP_URL set, no address or link is logged.
+  return async (m) => log().info({ mail: { to: m.to, subject: m.subject, text: m.text } }, "no SMTP_URL configured: mail not sent, message follows");
 }
 
 export function sendMail(message: MailMessage): Promise<void> {

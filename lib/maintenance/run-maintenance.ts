@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MaintenanceRunStatus } from "./run-status";
+import { log as logger } from "@/lib/log/logger";
 import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { archiveDueJobs } from "./archiver";
@@ -62,7 +63,7 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
   const clock = opts.clock ?? (() => new Date(Date.now() + dbOffset));
   const lockTime = () => (opts.clock ? clock() : undefined);
   const ttl = opts.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
-  const log = opts.log ?? ((m: string) => console.log(`[maintenance] ${m}`));
+  const log = opts.log ?? ((m: string) => logger().info({ component: "maintenance" }, m));
   const runId = randomUUID();
   const startedAt = dbNow ?? clock();
   const started = performance.now();

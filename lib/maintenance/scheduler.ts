@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import { getEnv } from "@/lib/env";
+import { errorFields, log } from "@/lib/log/logger";
 import { runAppMaintenance } from "./app-deps";
 
 const g = globalThis as unknown as { amrMaintenanceCron?: Cron };
@@ -15,9 +16,10 @@ export function startMaintenanceScheduler(): Cron | null {
   g.amrMaintenanceCron ??= new Cron(env.MAINTENANCE_SCHEDULE, { protect: true, unref: true, name: "maintenance" }, async () => {
     try {
       const r = await runAppMaintenance("scheduler");
-      console.log(`[maintenance] ${r.skipped ? "skipped (another run holds the lease)" : `archived ${r.archived}, purged ${r.purged}, failed ${r.failedStale} stale, removed ${r.orphansRemoved} orphan files in ${r.durationMs} ms`}`);
+      const { runId, archived, purged, failedStale, orphansRemoved, missingFiles, durationMs, skipped } = r;
+      log().info({ component: "maintenance", runId, archived, purged, failedStale, orphansRemoved, missingFiles, durationMs, skipped }, skipped ? "maintenance skipped (another run holds the lease)" : "maintenance run finished");
     } catch (err) {
-      console.error("[maintenance] run failed:", err instanceof Error ? err.message : err);
+      log().error({ component: "maintenance", ...errorFields(err) }, "maintenance run failed");
     }
   });
   return g.amrMaintenanceCron;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { log as logger } from "@/lib/log/logger";
 import { metrics } from "./registry";
 
 export interface DbTimingOptions {
@@ -11,7 +12,7 @@ export interface DbTimingOptions {
  * shape — model and action — never with their arguments, which can hold user data.
  */
 export function withDbTiming(client: PrismaClient, opts: DbTimingOptions): PrismaClient {
-  const log = opts.log ?? ((m: string) => console.warn(m));
+  const log = opts.log ?? ((m: string) => logger().warn(m));
   const extended = client.$extends({
     name: "db-timing",
     query: {

@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { accountOperations } from "./account-operations";
+import { unsupportedMediaType } from "./error-responses";
 import { adminOperations } from "./admin-operations";
 import { collectionOperations } from "./collections-operations";
 import { jobOperations } from "./jobs-operations";
@@ -20,7 +21,9 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
 
 function toOperationObject(op: Operation): ZodOpenApiOperationObject {
   const responses: Record<`${number}`, ZodOpenApiResponseObject> = {};
-  for (const [status, r] of Object.entries(op.responses)) {
+  // Our own handlers refuse any other body type (NextAuth's form posts are NextAuth's).
+  const own = op.body && op.body.contentType !== "application/x-www-form-urlencoded";
+  for (const [status, r] of Object.entries({ ...op.responses, ...(own && !op.responses[415] ? { 415: unsupportedMediaType } : {}) })) {
     responses[status as `${number}`] = {
       description: r.description,
       ...(r.headers && { headers: Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }])) }),

@@ -12,6 +12,11 @@ export const unauthorized = errorResponse("No valid session cookie or API token.
 });
 export const forbidden = errorResponse("Cross-site request, or not allowed for this caller.", "forbidden", "You do not have access to this.");
 export const notFound = errorResponse("No such job among the caller's (another user's job looks the same).", "not_found", "Not found.");
+export const unsupportedMediaType = errorResponse(
+  "The body is not of the documented content type (a cross-site form's text/plain is refused this way).",
+  "unsupported_media_type",
+  "Send the body as application/json.",
+);
 export const invalid = errorResponse("A field is invalid; `fields` names each.", "validation_failed", "Some fields are invalid.");
 export const rateLimited = errorResponse("Too many requests; wait `Retry-After` seconds.", "rate_limited", "Too many requests. Try again later.", {
   "Retry-After": "Seconds to wait before retrying.",

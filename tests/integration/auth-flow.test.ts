@@ -63,7 +63,7 @@ describe("POST /api/auth/register", () => {
       headers: { "content-type": "text/plain" },
       body: JSON.stringify({ username: "dave", password: PASSWORD }),
     });
-    expect((await register(plain, ctx)).status).toBe(400);
+    expect((await register(plain, ctx)).status).toBe(415);
     const foreign = await register(post("/api/auth/register", { username: "dave", password: PASSWORD }, { origin: "https://evil.example" }), ctx);
     expect(foreign.status).toBe(403);
     expect(await t.current.db.user.count({ where: { usernameKey: "dave" } })).toBe(0);

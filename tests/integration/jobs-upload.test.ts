@@ -104,7 +104,7 @@ describe("createJob", () => {
   it("answers 400 without a file or without multipart", async () => {
     await expectRejected(uploadRequest(null, { jobName: "x" }), "bad_request", /file/);
     const req = new Request("http://localhost/api/jobs", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
-    await expectRejected(req, "bad_request", /multipart/);
+    await expectRejected(req, "unsupported_media_type", /multipart/);
   });
 
   it("ignores injected internal fields", async () => {

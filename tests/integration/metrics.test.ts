@@ -9,6 +9,7 @@ import { metrics } from "@/lib/metrics/registry";
 import { summaryRows } from "@/lib/metrics/summaries";
 import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
+import { captureLogs } from "../helpers/log-capture";
 import { defaultParams, seedUser } from "../helpers/test-db";
 
 const t = withAppTestDb();
@@ -25,7 +26,7 @@ afterEach(() => {
 
 describe("database timing", () => {
   it("records every operation and logs slow ones by shape, never by value", async () => {
-    const log = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const log = captureLogs();
     const db = createDb(t.current.url, { slowQueryMs: 0 });
     try {
       const user = await seedUser(db);
@@ -35,11 +36,11 @@ describe("database timing", () => {
       const find = rows.find((r) => r.labels.model === "AmrJob" && r.labels.action === "findMany");
       expect(find?.count).toBeGreaterThanOrEqual(1);
       expect(rows.some((r) => r.labels.model === "raw")).toBe(true);
-      const logged = log.mock.calls.map((c) => String(c[0])).join("\n");
-      expect(logged).toMatch(/\[db\] slow AmrJob\.findMany: [\d.]+ ms/);
-      expect(logged).not.toContain("secret-value-xyz");
+      const slow = log.records().filter((r) => r.level === "warn").map((r) => r.msg);
+      expect(slow.join("\n")).toMatch(/\[db\] slow AmrJob\.findMany: [\d.]+ ms/);
+      expect(log.text()).not.toContain("secret-value-xyz");
     } finally {
-      log.mockRestore();
+      log.restore();
       await db.$disconnect();
     }
   });

@@ -119,6 +119,6 @@ describe("response schemas match what the routes really send", () => {
       noParams,
     );
     createdTokenSchema.parse(await token.json());
-    healthSchema.parse(await (await healthRoute()).json());
+    healthSchema.parse(await (await healthRoute(new Request(`${BASE}/api/health`))).json());
   });
 });

@@ -1,7 +1,6 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withAppTestDb } from "../helpers/app-db";
+import { routeDirs, routeHandlers } from "../helpers/routes";
 
 // AZ2: every route handler answers 401 without a session, except this allow-list. A new route
 // is covered the moment its file exists; making one public means adding it here, in review.
@@ -21,18 +20,7 @@ const PUBLIC = new Set([
 const BEARER = /^api\/cron\//;
 
 withAppTestDb();
-const root = path.resolve(import.meta.dirname, "..", "..", "app");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-function routeDirs(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...routeDirs(full));
-    else if (/^route\.(ts|tsx|js)$/.test(entry.name)) out.push(path.relative(root, dir).split(path.sep).join("/"));
-  }
-  return out;
-}
 
 /** Values for dynamic segments: [id] → a UUID, [...rest] → ["x"]. */
 function paramsFor(route: string): Record<string, string | string[]> {
@@ -41,7 +29,7 @@ function paramsFor(route: string): Record<string, string | string[]> {
   return params;
 }
 
-const routes = routeDirs(path.join(root, "api"));
+const routes = routeDirs();
 const guarded = routes.filter((r) => !PUBLIC.has(r));
 
 describe("route inventory (AZ2)", () => {
@@ -51,12 +39,12 @@ describe("route inventory (AZ2)", () => {
   });
 
   it.each(guarded)("/%s answers 401 to every method without a session", async (route) => {
-    const mod = (await import(/* @vite-ignore */ /* turbopackIgnore: true */ path.join(root, route, "route.ts"))) as Record<string, unknown>;
+    const mod = await routeHandlers(route);
     const exported = METHODS.filter((m) => typeof mod[m] === "function");
     expect(exported.length, `${route} exports no handler`).toBeGreaterThan(0);
     const url = `http://localhost:3000/${route.replace(/\[(\.\.\.)?[^\]]+\]/g, "x")}`;
     for (const method of exported) {
-      const handler = mod[method] as (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+      const handler = mod[method]!;
       // x-middleware-subrequest: the CVE-2025-29927 header must not matter to handlers.
       const req = new Request(url, {
         method,

@@ -53,6 +53,9 @@ export function createPostgresPort(pool: pg.Pool, connectionString: string, clos
     async ping() {
       await pool.query("SELECT 1");
     },
+    async connectionSettings() {
+      return (await get<{ synchronous_commit: string; fsync: string }>(q.CONNECTION_SETTINGS_SQL))!;
+    },
 
     async authState(userId) {
       return (await get(q.AUTH_STATE_SQL, { userId })) ?? null;

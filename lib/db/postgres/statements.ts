@@ -8,6 +8,8 @@ const PLUS_MS = (p: string) => `(${p}::float8 * interval '1 millisecond')`;
 
 export const NOW_SQL = "SELECT now() AS now";
 
+export const CONNECTION_SETTINGS_SQL = "SELECT current_setting('synchronous_commit') AS synchronous_commit, current_setting('fsync') AS fsync";
+
 export const AUTH_STATE_SQL = `SELECT id, username, role, session_version AS "sessionVersion", disabled_at AS "disabledAt" FROM users WHERE id = :userId`;
 
 export const JOB_WITH_PARAMS_SQL = `SELECT ${[

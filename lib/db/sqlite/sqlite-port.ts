@@ -12,6 +12,8 @@ export function sqliteTime(d: Date): string {
 /** Thrown inside a transaction to roll it back when the target collection is not the user's. */
 const COLLECTION_MISSING = new Error("collection missing");
 
+/** PRAGMA synchronous answers a number; the configuration (SQLITE_SYNCHRONOUS) uses these names. */
+const SYNCHRONOUS_LEVELS = ["OFF", "NORMAL", "FULL", "EXTRA"];
 const time = (d: Date | undefined) => (d ? sqliteTime(d) : null);
 const seconds = (ms: number) => `+${(ms / 1000).toFixed(3)} seconds`;
 
@@ -58,6 +60,10 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
     },
     async ping() {
       await get("SELECT 1");
+    },
+    async connectionSettings() {
+      const row = (await get<{ journal_mode: string; synchronous: number; busy_timeout: number; foreign_keys: number }>(q.CONNECTION_SETTINGS_SQL))!;
+      return { ...row, synchronous: SYNCHRONOUS_LEVELS[row.synchronous] ?? String(row.synchronous) };
     },
 
     async authState(userId) {

@@ -8,6 +8,12 @@ const NOW_PLUS = (p: string, offset: string) => `strftime(${FMT}, COALESCE(${p},
 
 export const NOW_SQL = `SELECT ${NOW("NULL")} AS now`;
 
+// PRAGMAs as table-valued functions: one read-only statement, values as SQLite holds them.
+export const CONNECTION_SETTINGS_SQL = `SELECT (SELECT journal_mode FROM pragma_journal_mode()) AS journal_mode,
+  (SELECT synchronous FROM pragma_synchronous()) AS synchronous,
+  (SELECT timeout FROM pragma_busy_timeout()) AS busy_timeout,
+  (SELECT foreign_keys FROM pragma_foreign_keys()) AS foreign_keys`;
+
 export const AUTH_STATE_SQL = `SELECT id, username, role, session_version AS "sessionVersion", disabled_at AS "disabledAt" FROM users WHERE id = :userId`;
 
 export const JOB_WITH_PARAMS_SQL = `SELECT ${[

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { sqlOf, type Db } from "@/lib/db";
+import { log as logger } from "@/lib/log/logger";
 import type { Storage } from "@/lib/storage";
 import { claimNextJob, reclaimExpiredLeases, releaseJob } from "../job-repository";
 import { databaseTime, type Clock } from "./clock";
@@ -41,7 +42,7 @@ export interface WorkerHandle {
  */
 export function startWorker(opts: WorkerOptions): WorkerHandle {
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.log ?? ((m: string) => logger().info({ component: "worker", owner }, m));
   const shutdown = new AbortController();
   const active = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;

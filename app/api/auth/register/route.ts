@@ -7,13 +7,18 @@ import { json } from "@/lib/http/json";
 import { readJson } from "@/lib/http/read-json";
 import { withErrors } from "@/lib/http/with-user";
 import { limitKeys, POLICIES } from "@/lib/rate-limit/policies";
+import { securityEvent } from "@/lib/log/security-events";
 import { consume } from "@/lib/rate-limit/store";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async ({ req }) => {
   const input = await readJson(req, registerSchema);
-  await consume(appDb(), limitKeys.registerIp(clientIp(req.headers)), POLICIES.registerPerIp);
+  const ip = clientIp(req.headers);
+  await consume(appDb(), limitKeys.registerIp(ip), POLICIES.registerPerIp).catch((err: unknown) => {
+    securityEvent("auth.register_rate_limited", { ip });
+    throw err;
+  });
   const user = await createUser(appDb(), input);
   return json({ id: user.id, username: user.username }, 201);
 });
