@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { changeMembers, createCollection } from "@/lib/collections/repository";
+import { createShareLink } from "@/lib/shares/links";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { resetEnvCache } from "@/lib/env";
 import { settleAfterResponse } from "@/lib/http/after-response";
@@ -63,6 +65,10 @@ interface Fixture {
   tokenId: string;
   tokenSecret: string;
   otherUserId: string;
+  collectionId: string;
+  shareLinkId: string;
+  jobShareToken: string;
+  collectionShareToken: string;
 }
 let f: Fixture;
 
@@ -90,13 +96,42 @@ beforeEach(async () => {
   expect((await db.amrJob.findUniqueOrThrow({ where: { id: completedJobId } })).status).toBe("Completed");
   const queuedJobId = await uploadJob(admin, 2);
   const token = await createApiToken(db, admin.id, { name: "sweep", expiresInDays: 30 });
-  f = { admin, queuedJobId, completedJobId, tokenId: token.token.id, tokenSecret: token.secret, otherUserId: other.id };
+  const collection = await createCollection(db, admin.id, "sweep");
+  await changeMembers(db, admin.id, collection.id, { add: [completedJobId] });
+  const jobShare = await createShareLink(db, admin.id, { jobId: completedJobId, showOwner: false });
+  const collectionShare = await createShareLink(db, admin.id, { collectionId: collection.id, showOwner: false });
+  f = {
+    admin,
+    queuedJobId,
+    completedJobId,
+    tokenId: token.token.id,
+    tokenSecret: token.secret,
+    otherUserId: other.id,
+    collectionId: collection.id,
+    shareLinkId: jobShare.link.id,
+    jobShareToken: jobShare.token,
+    collectionShareToken: collectionShare.token,
+  };
 });
 
 /** URL and params for a route, pointing at real resources so a missing check would really change them. */
 function target(route: string, method: string): { url: string; params: Record<string, string | string[]> } {
   if (route === "api/auth/[...nextauth]") return { url: `${BASE}/api/auth/callback/credentials`, params: { nextauth: ["callback", "credentials"] } };
-  const id = route.startsWith("api/tokens/") ? f.tokenId : route.startsWith("api/admin/users/") ? f.otherUserId : method === "GET" ? f.completedJobId : f.queuedJobId;
+  const id = route.startsWith("api/tokens/")
+    ? f.tokenId
+    : route.startsWith("api/admin/users/")
+      ? f.otherUserId
+      : route.startsWith("api/collections/")
+        ? f.collectionId
+        : route.startsWith("api/share-links/")
+          ? f.shareLinkId
+          : route === "api/shares/[token]/matrix"
+            ? f.collectionShareToken
+            : route.startsWith("api/shares/")
+              ? f.jobShareToken
+              : method === "GET"
+                ? f.completedJobId
+                : f.queuedJobId;
   const params: Record<string, string> = {};
   for (const m of route.matchAll(/\[([^\].]+)\]/g)) params[m[1]] = id;
   return { url: `${BASE}/${route.replace(/\[[^\]]+\]/g, id)}`, params };
@@ -141,6 +176,8 @@ const FORGERIES: { name: string; status: number; message: RegExp; headers: (rout
   { name: "a bearer token with a foreign Origin", status: 403, message: /Cross-site/, headers: async () => ({ origin: "https://evil.example", authorization: `Bearer ${f.tokenSecret}` }) },
 ];
 const cookie = () => sessionCookieFor(f.admin);
+
+const rateLimitEvents = () => t.current.db.rateLimitEvent.count();
 
 async function snapshot() {
   await settleAfterResponse();
@@ -206,13 +243,21 @@ describe("no GET changes state (AS10)", () => {
     try {
       const { url, params } = target(route, "GET");
       const before = await snapshot();
+      const counted = await rateLimitEvents();
       const headers = new Headers({ cookie: await cookie() });
       if (route === "api/metrics") headers.set("authorization", "Bearer metrics-token-0123456789");
       const res = await handler(new Request(url + (QUERY[route] ?? ""), { headers }), { params: Promise.resolve(params) });
       await res.arrayBuffer();
       // The cron route without its secret is refused; every other GET really did its work.
       expect(res.status, route).toBe(route === "api/cron/maintenance" ? 401 : 200);
-      expect(await snapshot()).toEqual(before);
+      // Share pages count each request against the caller's address (guessing tokens must cost):
+      // the one write a GET may make is that bookkeeping row, in the rate-limit table only.
+      const after = await snapshot();
+      if (route.startsWith("api/shares/")) {
+        expect(await rateLimitEvents()).toBe(counted + 1);
+        after.db.rate_limit_events = before.db.rate_limit_events;
+      }
+      expect(after).toEqual(before);
     } finally {
       delete process.env.METRICS_TOKEN;
       resetEnvCache();
