@@ -53,8 +53,14 @@ export const envSchema = z
     // The engine runs off the event loop, so heartbeats keep flowing during long CPU steps.
     WORKER_LEASE_MS: z.coerce.number().int().min(2000).max(3_600_000).default(30_000),
     WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    // Backoff after a transient failure (engine process died, storage unreachable): the n-th
+    // retry waits base·2^(n−1), between half and all of it (jitter), never more than the max.
+    WORKER_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    WORKER_RETRY_MAX_MS: z.coerce.number().int().min(100).max(24 * 3_600_000).default(600_000),
     MAX_ACTIVE_JOBS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     SCHEDULER_ENABLED: bool.default(true),
+    // A killed maintenance run's lease expires after this; renewed between batches (fault tests shorten it).
+    MAINTENANCE_LOCK_TTL_MS: z.coerce.number().int().min(1000).max(24 * 3_600_000).default(15 * 60_000),
     SLOW_QUERY_MS: z.coerce.number().min(0).default(100),
     // Bearer token of GET /api/metrics (Prometheus); unset = the endpoint refuses everything.
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

@@ -94,7 +94,11 @@ export function runPredictionInWorker(options: RunPredictionOptions): Promise<Am
       else if (message.type === "result") finish(() => resolve(message.result));
       else finish(() => reject(deserializeError(message.error)));
     });
-    worker.onError((err) => finish(() => reject(err)));
-    worker.onExit((code) => finish(() => reject(new Error(`AMR worker exited with code ${code} before returning a result.`))));
+    // Both mean the engine died under us (killed, crashed, could not start), not a verdict on the
+    // input: code "engine_exited" lets the job's worker retry it later.
+    worker.onError((err) => finish(() => reject(Object.assign(err, { code: (err as { code?: string }).code ?? "engine_exited" }))));
+    worker.onExit((code) =>
+      finish(() => reject(Object.assign(new Error(`AMR worker exited with code ${code} before returning a result.`), { code: "engine_exited" }))),
+    );
   });
 }
