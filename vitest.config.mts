@@ -10,7 +10,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     environment: "node",
-    include: postgres ? ["tests/integration/**/*.test.ts"] : ["tests/**/*.test.ts"],
+    include: postgres ? ["tests/integration/**/*.test.ts", "tests/faults/**/*.test.ts"] : ["tests/**/*.test.ts"],
     // tests/multi starts real servers from a production build: its own config, vitest.multi.config.mts.
     exclude: ["**/node_modules/**", "tests/multi/**", postgres ? "tests/**/*-sqlite.test.ts" : "tests/**/*-postgres.test.ts"],
     pool: "forks",

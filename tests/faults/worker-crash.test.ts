@@ -1,0 +1,53 @@
+// JD2: a worker process really SIGKILLed in the middle of a job (at 40 %, by a fail point).
+import { describe, expect, it } from "vitest";
+import { useFaultWorld, waitForRow, workerStarted, type FaultWorld } from "./fault-world";
+
+let w: FaultWorld;
+useFaultWorld((world) => (w = world));
+
+// Each engine run reports 10 %, 40 %, 70 % a little over a second apart, so each report is written.
+const SLOW = { FAKE_ENGINE_STEP_MS: "1100" };
+const KILL_AT_40 = { ...SLOW, AMR_FAILPOINT: "job:progress>=40" };
+
+describe("JD2: a worker SIGKILLed at 40 %", () => {
+  it("leaves the job leased until the lease expires; another worker then runs it again (attempt 2) to completion", async () => {
+    const [id] = await w.queue(1);
+    const a = w.startWorker("worker A", KILL_AT_40);
+    expect(await a.exited).toMatchObject({ signal: "SIGKILL" });
+    expect(a.output()).toContain("[failpoint] job:progress (40): kill");
+    const dead = await w.row(id);
+    expect(dead).toMatchObject({ status: "Processing", progress: 40, attempts: 1 });
+
+    const b = w.startWorker("worker B");
+    await workerStarted(b);
+    const done = await waitForRow("the job to complete on worker B", async () => {
+      const r = await w.row(id);
+      return r.status === "Completed" ? r : undefined;
+    }, [b]);
+    expect(done).toMatchObject({ attempts: 2, progress: 100, error: null });
+    // Not reclaimed early: the second attempt started only once the dead worker's lease had run out
+    // (both times from the database's clock), although worker B was sweeping from its first second.
+    expect(done.startedAt!.getTime()).toBeGreaterThanOrEqual(dead.leaseExpiresAt!.getTime());
+    expect(b.output()).toContain(`job ${id}: lease expired → Submitted`);
+    expect(w.runs(id)).toEqual({ started: 2, done: 1 });
+  }, 40_000);
+
+  it("ends in Error with a message once the maximum attempts are used up by crashes", async () => {
+    const [id] = await w.queue(1);
+    const two = { WORKER_MAX_ATTEMPTS: "2" };
+    const a1 = w.startWorker("worker A1", { ...two, ...KILL_AT_40 });
+    expect(await a1.exited).toMatchObject({ signal: "SIGKILL" });
+    const a2 = w.startWorker("worker A2", { ...two, ...KILL_AT_40 });
+    expect(await a2.exited).toMatchObject({ signal: "SIGKILL" });
+    expect(await w.row(id)).toMatchObject({ status: "Processing", attempts: 2 });
+
+    const b = w.startWorker("worker B", two);
+    const failed = await waitForRow("the job to end in Error", async () => {
+      const r = await w.row(id);
+      return r.status === "Error" ? r : undefined;
+    }, [b]);
+    expect(failed.attempts).toBe(2);
+    expect(failed.error).toMatch(/stopped responding 2 times.*will not be retried/);
+    expect(w.runs(id)).toEqual({ started: 2, done: 0 });
+  }, 40_000);
+});
