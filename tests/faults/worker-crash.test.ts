@@ -5,8 +5,9 @@ import { useFaultWorld, waitForRow, workerStarted, type FaultWorld } from "./fau
 let w: FaultWorld;
 useFaultWorld((world) => (w = world));
 
-// Each engine run reports 10 %, 40 %, 70 % a little over a second apart, so each report is written.
-const SLOW = { FAKE_ENGINE_STEP_MS: "1100" };
+// Each engine run reports 10 %, 40 %, 70 % 1.3 s apart, so each report is written (at most one
+// progress write a second); the fail point fires at the first committed write of 40 % or more.
+const SLOW = { FAKE_ENGINE_STEP_MS: "1300" };
 const KILL_AT_40 = { ...SLOW, AMR_FAILPOINT: "job:progress>=40" };
 
 describe("JD2: a worker SIGKILLed at 40 %", () => {
@@ -14,9 +15,11 @@ describe("JD2: a worker SIGKILLed at 40 %", () => {
     const [id] = await w.queue(1);
     const a = w.startWorker("worker A", KILL_AT_40);
     expect(await a.exited).toMatchObject({ signal: "SIGKILL" });
-    expect(a.output()).toContain("[failpoint] job:progress (40): kill");
+    const killedAt = Number(/\[failpoint\] job:progress \(([\d.]+)\): kill/.exec(a.output())?.[1]);
     const dead = await w.row(id);
-    expect(dead).toMatchObject({ status: "Processing", progress: 40, attempts: 1 });
+    expect(dead).toMatchObject({ status: "Processing", progress: killedAt, attempts: 1 });
+    expect(killedAt).toBeGreaterThanOrEqual(40);
+    expect(killedAt).toBeLessThan(100);
 
     const b = w.startWorker("worker B");
     await workerStarted(b);
