@@ -8,7 +8,11 @@
 //   FAKE_ENGINE_CRASH_RUNS   the first N runs of each input SIGKILL themselves after the first report
 //   FAKE_ENGINE_FAIL=fasta   answer with a (permanent) FASTA error instead of a result
 //   FAKE_ENGINE_MATCH        crashes and failures only for inputs whose path contains this
+//
+// Also runs as a worker thread (AMR_ENGINE_ISOLATION=thread), where it must not crash: a kill
+// there would take the worker's whole process.
 import { appendFileSync, readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
 
 const env = process.env;
 const logFile = env.FAKE_ENGINE_LOG;
@@ -32,15 +36,14 @@ const progress = (percent) => ({
   basesTotal: TOTAL,
 });
 
-process.once("disconnect", () => process.exit(1));
-process.once("message", async (input) => {
+async function run(input, send) {
   const targeted = !env.FAKE_ENGINE_MATCH || input.inputPath.includes(env.FAKE_ENGINE_MATCH);
   const crash = targeted && previousRuns(input.inputPath) < Number(env.FAKE_ENGINE_CRASH_RUNS ?? 0);
   log(`start ${process.pid} ${input.inputPath}`);
   const marks = (env.FAKE_ENGINE_PROGRESS ?? "10,40,70").split(",").map(Number);
   for (const [i, percent] of marks.entries()) {
-    process.send({ type: "progress", progress: progress(percent) });
-    if (i === 0 && crash) process.kill(process.pid, "SIGKILL");
+    send({ type: "progress", progress: progress(percent) });
+    if (i === 0 && crash && !parentPort) process.kill(process.pid, "SIGKILL");
     if (i === 0 && env.FAKE_ENGINE_BUSY_MS) {
       const end = Date.now() + Number(env.FAKE_ENGINE_BUSY_MS);
       while (Date.now() < end); // deliberately blocks: a long CPU-bound step
@@ -48,11 +51,11 @@ process.once("message", async (input) => {
     await sleep(Number(env.FAKE_ENGINE_STEP_MS ?? 50));
   }
   if (targeted && env.FAKE_ENGINE_FAIL === "fasta") {
-    process.send({ type: "error", error: { name: "FastaError", message: "Line 1: the file does not start with a FASTA header", code: "sequence_before_header", line: 1 } });
+    send({ type: "error", error: { name: "FastaError", message: "Line 1: the file does not start with a FASTA header", code: "sequence_before_header", line: 1 } });
     return;
   }
   log(`done ${process.pid} ${input.inputPath}`);
-  process.send({
+  send({
     type: "result",
     result: {
       model: "resfinder-genes",
@@ -61,4 +64,12 @@ process.once("message", async (input) => {
       phenotypes: [{ antibiotic: "ampicillin", class: "beta-lactam", phenotype: "No resistance detected", genes: [] }],
     },
   });
-});
+}
+
+if (parentPort) {
+  const port = parentPort;
+  void run(workerData, (m) => port.postMessage(m));
+} else {
+  process.once("disconnect", () => process.exit(1));
+  process.once("message", (input) => void run(input, (m) => process.send(m)));
+}

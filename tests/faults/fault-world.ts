@@ -26,6 +26,7 @@ export interface FaultWorld {
   engineLog: string;
   queue(n: number, name?: string): Promise<string[]>;
   startWorker(name: string, env?: Record<string, string>): Proc;
+  engineLogLines(): string[];
   /** The engine runs so far, by kind, for one job's input. */
   runs(jobId: string): { started: number; done: number };
   row(jobId: string): ReturnType<Db["amrJob"]["findUniqueOrThrow"]>;
@@ -78,14 +79,15 @@ export function useFaultWorld(set: (w: FaultWorld) => void): void {
           ...env,
         });
       },
-      runs(jobId) {
-        let text = "";
+      engineLogLines() {
         try {
-          text = readFileSync(engineLog, "utf8");
+          return readFileSync(engineLog, "utf8").split("\n");
         } catch {
-          // no run yet
+          return []; // no run yet
         }
-        const mine = text.split("\n").filter((l) => l.includes(`/inputs/${jobId}.fa`));
+      },
+      runs(jobId) {
+        const mine = world.engineLogLines().filter((l) => l.includes(`/inputs/${jobId}.fa`));
         return { started: mine.filter((l) => l.startsWith("start ")).length, done: mine.filter((l) => l.startsWith("done ")).length };
       },
       row: (jobId) => testDb.db.amrJob.findUniqueOrThrow({ where: { id: jobId } }),
