@@ -86,6 +86,9 @@ export const envSchema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp:// or smtps://").optional(),
     MAIL_FROM: z.string().min(3).default("AMR Predictor <no-reply@localhost>"),
+    // Fault tests only: named steps where the process kills or freezes itself (lib/failpoints.ts,
+    // docs/fault-testing.md). Unset in production: every fail point is then a no-op.
+    AMR_FAILPOINT: z.string().max(1000).optional(),
     // Test/e2e only: reset mails are appended to this file as JSON lines instead of being sent.
     MAIL_CAPTURE_FILE: z.string().min(1).optional(),
   })

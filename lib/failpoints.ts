@@ -1,13 +1,13 @@
 // Fail points: named places where a fault test makes this process die (SIGKILL) or freeze
-// (SIGSTOP) for real, then checks that a restart converges. Enabled only by AMR_FAILPOINT, read
-// directly from the environment (not lib/env.ts) so that every process — web server, worker,
-// maintenance, engine child — honours it without configuration; unset, `failPoint` is a no-op.
+// (SIGSTOP) for real, then checks that a restart converges. Enabled only by AMR_FAILPOINT (read
+// through lib/env.ts, once); unset, `failPoint` is a no-op.
 //
 //   AMR_FAILPOINT=name[>=threshold][:kill|:stop][,…]
 //   e.g. AMR_FAILPOINT=archive:marked            kill after the archive batch is marked
 //        AMR_FAILPOINT='job:progress>=40:stop'   freeze once a progress write of ≥ 40 % committed
 //
 // The list of names is docs/fault-testing.md.
+import { getEnv } from "@/lib/env";
 
 export type FailAction = "kill" | "stop";
 
@@ -38,7 +38,7 @@ const frozenOnce = new Set<FailPointRule>();
 
 /** Dies or freezes here if AMR_FAILPOINT names this point; otherwise returns at once. */
 export function failPoint(name: string, value?: number): void {
-  rules ??= parseFailPoints(process.env.AMR_FAILPOINT);
+  rules ??= parseFailPoints(getEnv().AMR_FAILPOINT);
   if (rules.length === 0) return;
   const rule = matchFailPoint(rules, name, value);
   // A freeze happens once: after SIGCONT the process runs on, as a stalled process would.

@@ -3,7 +3,8 @@
 // the job worker) on a fresh SQLite database and storage directory, uploads genomes to it without
 // pause, SIGKILLs it at a seeded random moment, and after each kill checks the database file:
 // PRAGMA integrity_check = ok, PRAGMA foreign_key_check empty, every job acknowledged with a 201
-// present with its parameters and its stored genome. Exits 1 at the first failed check.
+// present with its parameters and its stored genome, every Completed job with its result files.
+// Exits 1 at the first failed check.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -117,6 +118,9 @@ function check(): Check {
     // Every queued or finished job still has the genome it was acknowledged with (file before row).
     const inputs = db.prepare("SELECT id, input_file_path AS path FROM amr_jobs WHERE input_file_path IS NOT NULL").all() as { id: string; path: string }[];
     const missingFiles = inputs.filter((r) => !existsSync(path.join(storageDir, r.path))).map((r) => r.id);
+    // Every Completed job has its result files (written before the completing UPDATE).
+    const completed = db.prepare("SELECT id, result_file_path AS path FROM amr_jobs WHERE status = 'Completed'").all() as { id: string; path: string }[];
+    missingFiles.push(...completed.filter((r) => !existsSync(path.join(storageDir, r.path, "result.json"))).map((r) => r.id));
     const byStatus = Object.fromEntries(
       (db.prepare("SELECT status, COUNT(*) AS n FROM amr_jobs GROUP BY status").all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
     );
@@ -135,7 +139,7 @@ for (let i = 1; i <= kills && !failure; i++) {
   if (last.integrity !== "ok") failure = `integrity_check: ${last.integrity}`;
   else if (last.foreignKeys > 0) failure = `foreign_key_check: ${last.foreignKeys} violation(s)`;
   else if (last.missing.length > 0) failure = `${last.missing.length} acknowledged job(s) missing, e.g. ${last.missing[0]}`;
-  else if (last.missingFiles.length > 0) failure = `${last.missingFiles.length} job(s) without their genome, e.g. ${last.missingFiles[0]}`;
+  else if (last.missingFiles.length > 0) failure = `${last.missingFiles.length} job(s) without their genome or results, e.g. ${last.missingFiles[0]}`;
   if (i % 10 === 0 || failure) console.log(`[torture] kill ${i}/${kills}: ${acknowledged.length} acknowledged, ${JSON.stringify(last.byStatus)}`);
 }
 const seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -94,9 +94,9 @@ export function runPredictionInWorker(options: RunPredictionOptions): Promise<Am
       else if (message.type === "result") finish(() => resolve(message.result));
       else finish(() => reject(deserializeError(message.error)));
     });
-    // Both mean the engine died under us (killed, crashed, could not start), not a verdict on the
-    // input: code "engine_exited" lets the job's worker retry it later.
-    worker.onError((err) => finish(() => reject(Object.assign(err, { code: (err as { code?: string }).code ?? "engine_exited" }))));
+    worker.onError((err) => finish(() => reject(err)));
+    // Exiting without an answer means the engine died under us (killed, crashed), not a verdict
+    // on the input: code "engine_exited" lets the job's worker retry it later.
     worker.onExit((code) =>
       finish(() => reject(Object.assign(new Error(`AMR worker exited with code ${code} before returning a result.`), { code: "engine_exited" }))),
     );
