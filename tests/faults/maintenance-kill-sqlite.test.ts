@@ -9,28 +9,37 @@ import { createHash } from "node:crypto";
 import { readFileSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, type TestContext } from "vitest";
 import { FAIL_POINTS } from "@/lib/maintenance/fail-points";
 import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
-import { filesUnder, useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
-import { seedUser, type TestDb } from "../helpers/test-db";
-import { root, startNode } from "../multi/processes";
+import { filesUnder, tempStorage, type TempStorage } from "../helpers/jobs";
+import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
+import { root } from "../multi/processes";
+import { startProc } from "./fault-process";
 import { seedJob, type SeededJob } from "../integration/maintenance-fixtures";
 
-let t: TestDb;
-let s: TempStorage;
-useTestDbAndStorage((db, storage) => {
-  t = db;
-  s = storage;
-});
+interface World {
+  t: TestDb;
+  s: TempStorage;
+}
+
+/** Each case its own database and storage (the cases run concurrently; hence the test's own hook). */
+async function world(onTestFinished: TestContext["onTestFinished"]): Promise<World> {
+  const w = { t: await createTestDb(), s: tempStorage() };
+  onTestFinished(async () => {
+    await w.t.close();
+    w.s.cleanup();
+  });
+  return w;
+}
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const ORPHAN = "inputs/00000000-dead-4000-8000-000000000000.fa";
 
 /** Work for every step, dated from the real clock (the maintenance process reads the database's). */
-async function seedWorld() {
+async function seedWorld({ t, s }: World) {
   const now = Date.now();
   const ago = (days: number) => new Date(now - days * DAY);
   const userId = (await seedUser(t.db)).id;
@@ -50,8 +59,8 @@ async function seedWorld() {
 }
 
 /** `npm run maintenance` as a process of its own; resolves with how it ended and what it printed. */
-async function maintenanceProcess(env: Record<string, string> = {}) {
-  const proc = startNode("maintenance", ["--import", "tsx", path.join(root, "scripts", "maintenance.ts")], {
+async function maintenanceProcess({ t, s }: World, env: Record<string, string> = {}) {
+  const proc = startProc("maintenance", ["--import", "tsx", path.join(root, "scripts", "maintenance.ts")], {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: "test",
@@ -61,11 +70,11 @@ async function maintenanceProcess(env: Record<string, string> = {}) {
     MAINTENANCE_LOCK_TTL_MS: "1000",
     ...env,
   });
-  return { ...(await proc.exited), output: proc.output() };
+  return { ...(await proc.closed), output: proc.output() };
 }
 
 /** What an Archived job must have at any moment: every gzip intact (`gzip -t`) and as recorded. */
-async function expectArchivesComplete() {
+async function expectArchivesComplete({ t, s }: World) {
   for (const row of await t.db.amrJob.findMany({ where: { status: "Archived" } })) {
     const dir = path.join(s.dir, "archive", row.id);
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { files: { name: string; size: number; sha256: string }[] };
@@ -79,7 +88,7 @@ async function expectArchivesComplete() {
   }
 }
 
-async function expectConverged(world: Awaited<ReturnType<typeof seedWorld>>) {
+async function expectConverged({ t, s }: World, world: Awaited<ReturnType<typeof seedWorld>>) {
   const rows = new Map((await t.db.amrJob.findMany()).map((r) => [r.id, r]));
   expect([...rows.keys()].sort()).toEqual([world.stale.id, world.young.id, ...world.toArchive.map((j) => j.id)].sort());
   expect(rows.get(world.stale.id)?.status).toBe("Error");
@@ -96,35 +105,37 @@ async function expectConverged(world: Awaited<ReturnType<typeof seedWorld>>) {
   // No file without its row: only the two live jobs' files and the archives remain.
   const owned = new Set([world.stale.id, world.young.id, ...world.toArchive.map((j) => j.id)]);
   expect(files.filter((f) => ![...owned].some((id) => f.includes(id)))).toEqual([]);
-  await expectArchivesComplete();
+  await expectArchivesComplete({ t, s });
 }
 
 const POINTS = [...FAIL_POINTS.slice(0, 3), "archive:gzip-written", ...FAIL_POINTS.slice(3)];
 
-describe("CR3/CR4: `npm run maintenance` SIGKILLed at each step", () => {
-  it.each(POINTS)("killed after %s: archives stay whole, a rerun converges, nothing is orphaned after the grace period", async (point) => {
-    const world = await seedWorld();
-    const killed = await maintenanceProcess({ AMR_FAILPOINT: point });
+describe.concurrent("CR3/CR4: `npm run maintenance` SIGKILLed at each step", () => {
+  it.for(POINTS)("killed after %s: archives stay whole, a rerun converges, nothing is orphaned after the grace period", async (point, { onTestFinished }) => {
+    const w = await world(onTestFinished);
+    const { t, s } = w;
+    const seeded = await seedWorld(w);
+    const killed = await maintenanceProcess(w, { AMR_FAILPOINT: point });
     expect(killed.signal, killed.output).toBe("SIGKILL");
     expect(killed.output).toContain(`[failpoint] ${point}: kill`);
     expect(await t.db.maintenanceRun.findFirstOrThrow()).toMatchObject({ status: "running", finishedAt: null });
     // Between any two steps: nothing marked Archived without its verified archive.
-    await expectArchivesComplete();
+    await expectArchivesComplete(w);
 
     // The rerun: once the dead run's 1 s lease has expired, a new process does the rest.
     let rerun: Awaited<ReturnType<typeof maintenanceProcess>>;
     for (;;) {
-      rerun = await maintenanceProcess();
+      rerun = await maintenanceProcess(w);
       expect(rerun.code, rerun.output).toBe(0);
       if (!rerun.output.includes('"skipped": true')) break;
     }
     expect(rerun.output).toContain('"missingFiles": 0');
-    await expectArchivesComplete();
+    await expectArchivesComplete(w);
 
     // After the grace period, nothing is left for a run to do and the state is exactly the clean one.
     const later = new Date(Date.now() + DEFAULT_RETENTION_POLICY.orphanGraceHours * HOUR + HOUR);
     const final = await runMaintenance({ db: t.db, storage: s.storage, policy: DEFAULT_RETENTION_POLICY, trigger: "test", clock: () => later, log: () => undefined });
     expect(final).toMatchObject({ archived: 0, purged: 0, failedStale: 0, orphansRemoved: 0, missingFiles: 0 });
-    await expectConverged(world);
-  }, 60_000);
+    await expectConverged(w, seeded);
+  }, 90_000);
 });

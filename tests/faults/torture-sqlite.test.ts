@@ -1,15 +1,16 @@
 // DL1 in CI: `npm run torture` with 10 kills (the full run is 200: docs/fault-testing.md).
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { root, startNode } from "../multi/processes";
+import { root } from "../multi/processes";
+import { startProc } from "./fault-process";
 
 describe("DL1: the kill -9 loop", () => {
   it("10 SIGKILLs of a server taking uploads and running jobs: database intact, every acknowledged job present", async () => {
-    const proc = startNode("torture", ["--import", "tsx", path.join(root, "scripts", "torture.ts"), "--kills", "10", "--seed", "7"], {
+    const proc = startProc("torture", ["--import", "tsx", path.join(root, "scripts", "torture.ts"), "--kills", "10", "--seed", "7"], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
     });
-    const exit = await proc.exited;
+    const exit = await proc.closed;
     const summary = JSON.parse(/^\{"kills".*$/m.exec(proc.output())?.[0] ?? "null") as { kills: number; acknowledged: number; ok: boolean; failure: string | null } | null;
     expect(summary, proc.output()).not.toBeNull();
     expect(summary).toMatchObject({ kills: 10, ok: true, failure: null });

@@ -1,20 +1,19 @@
 // JD2: a worker process really SIGKILLed in the middle of a job (at 40 %, by a fail point).
 import { describe, expect, it } from "vitest";
-import { useFaultWorld, waitForRow, workerStarted, type FaultWorld } from "./fault-world";
+import { faultWorld, waitForRow, workerStarted } from "./fault-world";
 
-let w: FaultWorld;
-useFaultWorld((world) => (w = world));
 
 // Each engine run reports 10 %, 40 %, 70 % 1.3 s apart, so each report is written (at most one
 // progress write a second); the fail point fires at the first committed write of 40 % or more.
 const SLOW = { FAKE_ENGINE_STEP_MS: "1300" };
 const KILL_AT_40 = { ...SLOW, AMR_FAILPOINT: "job:progress>=40" };
 
-describe("JD2: a worker SIGKILLed at 40 %", () => {
-  it("leaves the job leased until the lease expires; another worker then runs it again (attempt 2) to completion", async () => {
+describe.concurrent("JD2: a worker SIGKILLed at 40 %", () => {
+  it("leaves the job leased until the lease expires; another worker then runs it again (attempt 2) to completion", async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const a = w.startWorker("worker A", KILL_AT_40);
-    expect(await a.exited).toMatchObject({ signal: "SIGKILL" });
+    expect(await a.closed).toMatchObject({ signal: "SIGKILL" });
     const killedAt = Number(/\[failpoint\] job:progress \(([\d.]+)\): kill/.exec(a.output())?.[1]);
     const dead = await w.row(id);
     expect(dead).toMatchObject({ status: "Processing", progress: killedAt, attempts: 1 });
@@ -33,15 +32,16 @@ describe("JD2: a worker SIGKILLed at 40 %", () => {
     expect(done.startedAt!.getTime()).toBeGreaterThanOrEqual(dead.leaseExpiresAt!.getTime());
     expect(b.output()).toContain(`job ${id}: lease expired → Submitted`);
     expect(w.runs(id)).toEqual({ started: 2, done: 1 });
-  }, 40_000);
+  }, 60_000);
 
-  it("ends in Error with a message once the maximum attempts are used up by crashes", async () => {
+  it("ends in Error with a message once the maximum attempts are used up by crashes", async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const two = { WORKER_MAX_ATTEMPTS: "2" };
     const a1 = w.startWorker("worker A1", { ...two, ...KILL_AT_40 });
-    expect(await a1.exited).toMatchObject({ signal: "SIGKILL" });
+    expect(await a1.closed).toMatchObject({ signal: "SIGKILL" });
     const a2 = w.startWorker("worker A2", { ...two, ...KILL_AT_40 });
-    expect(await a2.exited).toMatchObject({ signal: "SIGKILL" });
+    expect(await a2.closed).toMatchObject({ signal: "SIGKILL" });
     expect(await w.row(id)).toMatchObject({ status: "Processing", attempts: 2 });
 
     const b = w.startWorker("worker B", two);
@@ -52,5 +52,5 @@ describe("JD2: a worker SIGKILLed at 40 %", () => {
     expect(failed.attempts).toBe(2);
     expect(failed.error).toMatch(/stopped responding 2 times.*will not be retried/);
     expect(w.runs(id)).toEqual({ started: 2, done: 0 });
-  }, 40_000);
+  }, 60_000);
 });

@@ -5,10 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { filesUnder } from "../helpers/jobs";
 import { stopGracefully } from "../multi/processes";
-import { useFaultWorld, waitForRow, type FaultWorld } from "./fault-world";
+import { faultWorld, waitForRow } from "./fault-world";
 
-let w: FaultWorld;
-useFaultWorld((world) => (w = world));
 
 /** The process state letter from /proc (T = stopped). */
 function procState(pid: number): string {
@@ -23,8 +21,9 @@ const FREEZES = [
   { at: "just before completing", failpoint: "job:results-written:stop", fired: /job:results-written: stop/ },
 ];
 
-describe("JD4: fencing a stalled worker", () => {
-  it.each(FREEZES)("a worker frozen $at and thawed after another completed the job writes nothing", async ({ failpoint, fired }) => {
+describe.concurrent("JD4: fencing a stalled worker", () => {
+  it.for(FREEZES)("a worker frozen $at and thawed after another completed the job writes nothing", async ({ failpoint, fired }, { onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const a = w.startWorker("worker A", { FAKE_ENGINE_STEP_MS: "1300", AMR_FAILPOINT: failpoint });
     await waitForRow("worker A to freeze", async () => (fired.test(a.output()) && procState(a.pid) === "T" ? true : undefined), [a]);
@@ -53,5 +52,5 @@ describe("JD4: fencing a stalled worker", () => {
     expect(winnerFiles.map((f) => readFileSync(path.join(w.storageDir, f)))).toEqual(winnerBytes);
     expect(w.runs(id).started).toBe(2);
     expect(await stopGracefully(a)).toMatchObject({ code: 0, forced: false });
-  }, 40_000);
+  }, 60_000);
 });

@@ -3,19 +3,18 @@
 // process killed under a worker is noticed at once and the job retried.
 import { kill } from "node:process";
 import { describe, expect, it } from "vitest";
-import { useFaultWorld, waitForRow, workerStarted, LEASE_MS, type FaultWorld } from "./fault-world";
+import { faultWorld, waitForRow, workerStarted, LEASE_MS, type FaultWorld } from "./fault-world";
 
-let w: FaultWorld;
-useFaultWorld((world) => (w = world));
 
 /** The pid of the engine child running this job, from the fake engine's log. */
-function enginePid(jobId: string): number | undefined {
+function enginePid(w: FaultWorld, jobId: string): number | undefined {
   const line = w.engineLogLines().find((l) => l.startsWith("start ") && l.includes(`/inputs/${jobId}.fa`));
   return line ? Number(line.split(" ")[1]) : undefined;
 }
 
-describe("JD3: heartbeats while the engine works in a child process", () => {
-  it(`a CPU-bound step of 2.5 leases (${2.5 * LEASE_MS} ms) is not reclaimed, by its worker or another one`, async () => {
+describe.concurrent("JD3: heartbeats while the engine works in a child process", () => {
+  it(`a CPU-bound step of 2.5 leases (${2.5 * LEASE_MS} ms) is not reclaimed, by its worker or another one`, async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const a = w.startWorker("worker A", { FAKE_ENGINE_BUSY_MS: String(2.5 * LEASE_MS), FAKE_ENGINE_PROGRESS: "10,70" });
     const claimed = await waitForRow("worker A to claim the job", async () => {
@@ -36,12 +35,13 @@ describe("JD3: heartbeats while the engine works in a child process", () => {
     // The lease was renewed during the step, past the end of the first one.
     expect(Math.max(...leaseEnds)).toBeGreaterThan(claimed.leaseExpiresAt!.getTime() + LEASE_MS);
     expect(a.output() + b.output()).not.toContain("lease expired");
-  }, 40_000);
+  }, 60_000);
 
-  it("an engine child SIGKILLed mid-run is detected at once: the job is queued for a retry, then completes", async () => {
+  it("an engine child SIGKILLed mid-run is detected at once: the job is queued for a retry, then completes", async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const a = w.startWorker("worker A", { FAKE_ENGINE_STEP_MS: "1000" });
-    const pid = await waitForRow("the engine to start", async () => enginePid(id), [a]);
+    const pid = await waitForRow("the engine to start", async () => enginePid(w, id), [a]);
     await waitForRow("the job to be running", async () => ((await w.row(id)).status === "Processing" ? true : undefined), [a]);
     const killedAt = Date.now();
     kill(pid, "SIGKILL");
@@ -61,5 +61,5 @@ describe("JD3: heartbeats while the engine works in a child process", () => {
     }, [a]);
     expect(done).toMatchObject({ attempts: 2, error: null, notBefore: null });
     expect(w.runs(id)).toEqual({ started: 2, done: 1 });
-  }, 40_000);
+  }, 60_000);
 });

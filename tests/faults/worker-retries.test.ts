@@ -1,15 +1,14 @@
 // JD6: retries with backoff across real engine processes. Transient failures (the engine process
 // dying) send the job back to the queue with a not-before time; permanent ones end it at once.
 import { describe, expect, it } from "vitest";
-import { useFaultWorld, waitForRow, type FaultWorld } from "./fault-world";
+import { faultWorld, waitForRow } from "./fault-world";
 
-let w: FaultWorld;
-useFaultWorld((world) => (w = world));
 
 const terminal = (s: string) => ["Completed", "Error", "Cancelled"].includes(s);
 
-describe("JD6: retries with backoff", () => {
-  it("two transient failures, then success: Completed on attempt 3, never claimed before its not-before time", async () => {
+describe.concurrent("JD6: retries with backoff", () => {
+  it("two transient failures, then success: Completed on attempt 3, never claimed before its not-before time", async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const a = w.startWorker("worker", { FAKE_ENGINE_CRASH_RUNS: "2", FAKE_ENGINE_STEP_MS: "20" });
     // Every state the job passes through, as seen by polling (retry delays here are 150–600 ms).
@@ -29,9 +28,10 @@ describe("JD6: retries with backoff", () => {
       if (next?.startedAt) expect(next.startedAt.getTime()).toBeGreaterThanOrEqual(wait.notBefore!.getTime());
     }
     expect(a.output()).toMatch(/transient failure, retry in \d+ ms/);
-  }, 40_000);
+  }, 60_000);
 
-  it("a job failing every time ends in Error at the maximum attempts while the queue keeps moving", async () => {
+  it("a job failing every time ends in Error at the maximum attempts while the queue keeps moving", async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [bad, ...good] = await w.queue(4);
     const a = w.startWorker("worker", { FAKE_ENGINE_CRASH_RUNS: "99", FAKE_ENGINE_MATCH: bad, FAKE_ENGINE_STEP_MS: "20", WORKER_RETRY_BASE_MS: "1000" });
     const failed = await waitForRow("the failing job to end", async () => {
@@ -45,9 +45,10 @@ describe("JD6: retries with backoff", () => {
     const others = await w.db.amrJob.findMany({ where: { id: { in: good } } });
     expect(others.map((r) => r.status)).toEqual(good.map(() => "Completed"));
     for (const r of others) expect(r.completedAt!.getTime()).toBeLessThan(failed.completedAt!.getTime());
-  }, 40_000);
+  }, 60_000);
 
-  it("a permanent failure (an unreadable genome) ends in Error on the first attempt, without retries", async () => {
+  it("a permanent failure (an unreadable genome) ends in Error on the first attempt, without retries", async ({ onTestFinished }) => {
+    const w = await faultWorld(onTestFinished);
     const [bad, good] = await w.queue(2);
     const a = w.startWorker("worker", { FAKE_ENGINE_FAIL: "fasta", FAKE_ENGINE_MATCH: bad, FAKE_ENGINE_STEP_MS: "20" });
     const failed = await waitForRow("the bad job to end", async () => {
@@ -58,5 +59,5 @@ describe("JD6: retries with backoff", () => {
     expect(failed.error).toMatch(/^The genome file could not be read: Line 1/);
     expect(w.runs(bad).started).toBe(1);
     await waitForRow("the other job to complete", async () => ((await w.row(good)).status === "Completed" ? true : undefined), [a]);
-  }, 40_000);
+  }, 60_000);
 });
