@@ -111,7 +111,7 @@ async function expectConverged({ t, s }: World, world: Awaited<ReturnType<typeof
 const POINTS = [...FAIL_POINTS.slice(0, 3), "archive:gzip-written", ...FAIL_POINTS.slice(3)];
 
 describe.concurrent("CR3/CR4: `npm run maintenance` SIGKILLed at each step", () => {
-  it.for(POINTS)("killed after %s: archives stay whole, a rerun converges, nothing is orphaned after the grace period", async (point, { onTestFinished }) => {
+  it.for(POINTS)("killed after %s: archives stay whole, a rerun converges, nothing is orphaned after the grace period", { timeout: 90_000 }, async (point, { onTestFinished }) => {
     const w = await world(onTestFinished);
     const { t, s } = w;
     const seeded = await seedWorld(w);
@@ -137,5 +137,5 @@ describe.concurrent("CR3/CR4: `npm run maintenance` SIGKILLed at each step", () 
     const final = await runMaintenance({ db: t.db, storage: s.storage, policy: DEFAULT_RETENTION_POLICY, trigger: "test", clock: () => later, log: () => undefined });
     expect(final).toMatchObject({ archived: 0, purged: 0, failedStale: 0, orphansRemoved: 0, missingFiles: 0 });
     await expectConverged(w, seeded);
-  }, 90_000);
+  });
 });

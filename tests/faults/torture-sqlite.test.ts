@@ -9,6 +9,7 @@ describe("DL1: the kill -9 loop", () => {
     const proc = startProc("torture", ["--import", "tsx", path.join(root, "scripts", "torture.ts"), "--kills", "10", "--seed", "7"], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      NODE_ENV: "test",
     });
     const exit = await proc.closed;
     const summary = JSON.parse(/^\{"kills".*$/m.exec(proc.output())?.[0] ?? "null") as { kills: number; acknowledged: number; ok: boolean; failure: string | null } | null;

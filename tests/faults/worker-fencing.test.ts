@@ -22,7 +22,7 @@ const FREEZES = [
 ];
 
 describe.concurrent("JD4: fencing a stalled worker", () => {
-  it.for(FREEZES)("a worker frozen $at and thawed after another completed the job writes nothing", async ({ failpoint, fired }, { onTestFinished }) => {
+  it.for(FREEZES)("a worker frozen $at and thawed after another completed the job writes nothing", { timeout: 60_000 }, async ({ failpoint, fired }, { onTestFinished }) => {
     const w = await faultWorld(onTestFinished);
     const [id] = await w.queue(1);
     const a = w.startWorker("worker A", { FAKE_ENGINE_STEP_MS: "1300", AMR_FAILPOINT: failpoint });
@@ -52,5 +52,5 @@ describe.concurrent("JD4: fencing a stalled worker", () => {
     expect(winnerFiles.map((f) => readFileSync(path.join(w.storageDir, f)))).toEqual(winnerBytes);
     expect(w.runs(id).started).toBe(2);
     expect(await stopGracefully(a)).toMatchObject({ code: 0, forced: false });
-  }, 60_000);
+  });
 });
