@@ -131,6 +131,10 @@ describe.concurrent("CR3/CR4: `npm run maintenance` SIGKILLed at each step", () 
     }
     expect(rerun.output).toContain('"missingFiles": 0');
     await expectArchivesComplete(w);
+    // The killed run is no longer shown as running.
+    const runs = await t.db.maintenanceRun.findMany({ where: { status: { not: "skipped" } }, orderBy: { startedAt: "asc" } });
+    expect(runs.map((r) => r.status)).toEqual(["failed", "ok"]);
+    expect(runs[0].error).toMatch(/^Interrupted/);
 
     // After the grace period, nothing is left for a run to do and the state is exactly the clean one.
     const later = new Date(Date.now() + DEFAULT_RETENTION_POLICY.orphanGraceHours * HOUR + HOUR);
