@@ -53,8 +53,8 @@ async function round(killAfterMs: number): Promise<void> {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "torture-torture-torture-torture-0123",
+      // Not "production": that would demand a NEXTAUTH_SECRET this server never uses.
+      NODE_ENV: "test",
       DATABASE_FILE: `file:${dbFile}`,
       STORAGE_DIR: storageDir,
       WORKER_LEASE_MS: "2000",
