@@ -1,6 +1,6 @@
 // JD2: a worker process really SIGKILLed in the middle of a job (at 40 %, by a fail point).
 import { describe, expect, it } from "vitest";
-import { faultWorld, waitForRow, workerStarted } from "./fault-world";
+import { faultWorld, LEASE_MS, waitForRow, workerStarted } from "./fault-world";
 
 
 // Each engine run reports 10 %, 40 %, 70 % 1.3 s apart, so each report is written (at most one
@@ -30,6 +30,7 @@ describe.concurrent("JD2: a worker SIGKILLed at 40 %", () => {
     // Not reclaimed early: the second attempt started only once the dead worker's lease had run out
     // (both times from the database's clock), although worker B was sweeping from its first second.
     expect(done.startedAt!.getTime()).toBeGreaterThanOrEqual(dead.leaseExpiresAt!.getTime());
+    console.log(`[faults] killed at ${killedAt} %; attempt 2 started ${done.startedAt!.getTime() - dead.updatedAt.getTime()} ms after the dead worker's last write (lease ${LEASE_MS} ms)`);
     expect(b.output()).toContain(`job ${id}: lease expired → Submitted`);
     expect(w.runs(id)).toEqual({ started: 2, done: 1 });
   }, 60_000);
