@@ -54,8 +54,10 @@ describe.concurrent("JD5: restarting a worker in the middle of a queue", () => {
     await waitForRow("every job to complete", async () => ((await byStatus(w)).completed === JOBS ? true : undefined), [second], 60_000);
     await expectAllCompletedOnce(w, ids);
     expect((await w.db.amrJob.findMany({ where: { attempts: { not: 1 } } })).length).toBe(0);
-    // Nothing ran twice to the end: a handed-back run was aborted before its result.
-    for (const id of ids) expect(w.runs(id).done).toBe(1);
+    // Only the handed-back jobs ran more than once (their first run was aborted, or its answer
+    // dropped if it came in during the shutdown).
+    const reruns = ids.filter((id) => w.runs(id).started > 1);
+    expect(reruns.length).toBeLessThanOrEqual(released);
   }, 90_000);
 
   it("SIGKILL of the worker: the leased jobs wait out their lease, then everything completes", async ({ onTestFinished }) => {
