@@ -53,8 +53,14 @@ export const envSchema = z
     // The engine runs off the event loop, so heartbeats keep flowing during long CPU steps.
     WORKER_LEASE_MS: z.coerce.number().int().min(2000).max(3_600_000).default(30_000),
     WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    // Backoff after a transient failure (engine process died, storage unreachable): the n-th
+    // retry waits base·2^(n−1), between half and all of it (jitter), never more than the max.
+    WORKER_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    WORKER_RETRY_MAX_MS: z.coerce.number().int().min(100).max(24 * 3_600_000).default(600_000),
     MAX_ACTIVE_JOBS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     SCHEDULER_ENABLED: bool.default(true),
+    // A killed maintenance run's lease expires after this; renewed between batches (fault tests shorten it).
+    MAINTENANCE_LOCK_TTL_MS: z.coerce.number().int().min(1000).max(24 * 3_600_000).default(15 * 60_000),
     SLOW_QUERY_MS: z.coerce.number().min(0).default(100),
     // JSON log lines on stdout (docs/operations.md, "Logs"); security events are at warn.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -82,6 +88,9 @@ export const envSchema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp:// or smtps://").optional(),
     MAIL_FROM: z.string().min(3).default("AMR Predictor <no-reply@localhost>"),
+    // Fault tests only: named steps where the process kills or freezes itself (lib/failpoints.ts,
+    // docs/fault-testing.md). Unset in production: every fail point is then a no-op.
+    AMR_FAILPOINT: z.string().max(1000).optional(),
     // Test/e2e only: reset mails are appended to this file as JSON lines instead of being sent.
     MAIL_CAPTURE_FILE: z.string().min(1).optional(),
   })

@@ -105,7 +105,11 @@ function RetentionNote({ job }: { job: JobDetail }) {
 
 function RunningCard({ job }: { job: JobDetail }) {
   const info = job.progressInfo;
-  const phase = job.status === "Submitted" ? "Waiting for a worker" : PHASES[info.phase ?? ""] ?? "Starting";
+  const phase = job.retryAt
+    ? `Retrying after a temporary failure, not before ${formatDateTime(job.retryAt)}`
+    : job.status === "Submitted"
+      ? "Waiting for a worker"
+      : PHASES[info.phase ?? ""] ?? "Starting";
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-live="polite">
       <div className="flex items-baseline justify-between gap-3">
@@ -113,6 +117,7 @@ function RunningCard({ job }: { job: JobDetail }) {
         <p className="text-sm tabular-nums text-slate-600" data-testid="progress-percent">{Math.round(job.progress)}%</p>
       </div>
       <div className="mt-3"><ProgressBar value={job.progress} label="Analysis progress" tone={job.status === "Submitted" ? "slate" : "teal"} /></div>
+      {job.retryAt && job.error && <p className="mt-2 text-sm text-amber-800" data-testid="job-retry">{job.error}</p>}
       <p className="mt-2 text-xs text-slate-500">
         {[
           info.segmentsTotal ? `Segment ${info.segmentsDone ?? 0} of ${info.segmentsTotal}` : null,

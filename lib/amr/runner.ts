@@ -95,6 +95,10 @@ export function runPredictionInWorker(options: RunPredictionOptions): Promise<Am
       else finish(() => reject(deserializeError(message.error)));
     });
     worker.onError((err) => finish(() => reject(err)));
-    worker.onExit((code) => finish(() => reject(new Error(`AMR worker exited with code ${code} before returning a result.`))));
+    // Exiting without an answer means the engine died under us (killed, crashed), not a verdict
+    // on the input: code "engine_exited" lets the job's worker retry it later.
+    worker.onExit((code) =>
+      finish(() => reject(Object.assign(new Error(`AMR worker exited with code ${code} before returning a result.`), { code: "engine_exited" }))),
+    );
   });
 }

@@ -24,6 +24,8 @@ if (parentPort) {
   const port = parentPort;
   void main((message) => port.postMessage(message), workerData as WorkerInput);
 } else if (process.send) {
+  // The parent (a job worker) died, e.g. SIGKILL: nobody waits for the answer, so stop using the CPU.
+  process.once("disconnect", () => process.exit(1));
   const send = process.send.bind(process);
   process.once("message", (input) => void main((message) => send(message), input as WorkerInput));
 }

@@ -25,6 +25,7 @@ export const JOB_COLUMNS: Record<keyof AmrJob, string> = {
   leaseToken: "lease_token",
   leaseExpiresAt: "lease_expires_at",
   attempts: "attempts",
+  notBefore: "not_before",
   cancelRequested: "cancel_requested",
   archivedAt: "archived_at",
   version: "version",

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { FastaError, scanFasta, type ByteSource } from "@/lib/amr/fasta-reader";
 import type { Db } from "@/lib/db";
+import { failPoint } from "@/lib/failpoints";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { Storage } from "@/lib/storage";
 import { toDisplayName } from "./display-name";
@@ -52,6 +53,7 @@ export async function createJob(deps: CreateJobDeps, userId: string, req: Reques
     const id = randomUUID();
     storedKey = jobFiles.input(id, scan.format === "fasta.gz");
     await storage.put(storedKey, createReadStream(upload.temp.path));
+    failPoint("upload:file-stored");
     return await insertJob(
       db,
       {

@@ -71,5 +71,6 @@ export function toJobDetailWith(row: JobRow, policy: RetentionPolicy): JobDetail
     progressInfo: parseProgressInfo(row.additionalInfo),
     attempts: row.attempts,
     cancelRequested: row.cancelRequested,
+    retryAt: row.status === "Submitted" ? iso(row.notBefore) : null,
   };
 }

@@ -103,6 +103,32 @@ export async function releaseJob(db: Db, jobId: string, leaseToken: string, now 
 }
 
 /**
+ * A transient failure: the job goes back to the queue, not to be claimed before `delayMs` from
+ * now (the database's clock unless a test passes one). The attempt counts; the caller sends the
+ * job to Error instead once attempts are used up. `error` tells the user why it waits.
+ */
+export async function retryJobLater(db: Db, jobId: string, leaseToken: string, opts: { delayMs: number; error: string; now?: Date }): Promise<boolean> {
+  const base = opts.now ?? (await sqlOf(db).now());
+  const { count } = await db.amrJob.updateMany({
+    where: { id: jobId, status: "Processing", leaseToken },
+    data: {
+      status: "Submitted",
+      progress: 0,
+      error: opts.error,
+      additionalInfo: JSON.stringify({ phase: "retrying" }),
+      notBefore: new Date(base.getTime() + opts.delayMs),
+      leaseOwner: null,
+      leaseToken: null,
+      leaseExpiresAt: null,
+      startedAt: null,
+      version: { increment: 1 },
+      updatedAt: base,
+    },
+  });
+  return count === 1;
+}
+
+/**
  * Jobs whose worker died (lease expired) go back to the queue, or to Error once they have used
  * their attempts (Cancelled if a cancel was pending).
  */

@@ -61,4 +61,6 @@ export interface JobDetail extends JobSummary {
   progressInfo: JobProgressInfo;
   attempts: number;
   cancelRequested: boolean;
+  /** Queued again after a temporary failure: not run before this time (`error` says what failed). */
+  retryAt: string | null;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { z } from "zod";
+import { failPoint } from "@/lib/failpoints";
 import { jobFiles } from "@/lib/jobs/job-files";
 import { listAll, type Storage } from "@/lib/storage";
 
@@ -45,6 +46,7 @@ export async function writeArchive(storage: Storage, jobId: string, resultPrefix
     if (!name || name.includes("/")) continue;
     const original = await storage.getBuffer(key);
     await storage.put(dest + archivedName(name), await gzipAsync(original, { level: 9 }));
+    failPoint("archive:gzip-written");
     files.push({ name, size: original.length, sha256: sha256(original) });
   }
   const manifest: ArchiveManifest = { version: 1, jobId, files };

@@ -1,3 +1,5 @@
+import { failPoint } from "@/lib/failpoints";
+
 /**
  * Named points between the steps of a run where tests inject a crash, then rerun and check that
  * the state converges. Each name is "after <step>"; production never sets one.
@@ -22,8 +24,13 @@ export class InjectedFailure extends Error {
   }
 }
 
+/**
+ * In-process tests pass `failAt` (a throw); process-level tests set AMR_FAILPOINT to the same
+ * name, and the process really dies there (lib/failpoints.ts).
+ */
 export function failPointChecker(failAt: FailPoint | undefined): (point: FailPoint) => void {
   return (point) => {
+    failPoint(point);
     if (point === failAt) throw new InjectedFailure(point);
   };
 }

@@ -108,6 +108,15 @@ export async function runMaintenance(opts: MaintenanceOptions): Promise<Maintena
     throw err;
   } finally {
     result.durationMs = Math.round(performance.now() - started);
+    // A run that ended well held the lease throughout, so no other run is alive: one still
+    // recorded as running died with its process (kill -9, a crashed host). Say so, rather than
+    // show it running forever.
+    if (!error) {
+      await db.maintenanceRun.updateMany({
+        where: { status: "running", id: { not: runId } },
+        data: { status: "failed", error: "Interrupted: its process stopped before the run ended; a later run did its work.", finishedAt: clock() },
+      });
+    }
     await db.maintenanceRun.update({
       where: { id: runId },
       data: {

@@ -31,6 +31,7 @@ export const jobDetailExample: z.infer<typeof jobDetailSchema> = {
   progressInfo: { phase: "done", segmentsDone: 856, segmentsTotal: 856 },
   attempts: 1,
   cancelRequested: false,
+  retryAt: null,
 };
 
 export const queuedJobExample: z.infer<typeof jobDetailSchema> = {

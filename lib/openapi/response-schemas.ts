@@ -75,6 +75,7 @@ export const jobDetailSchema = jobSummarySchema
     }),
     attempts: z.int(),
     cancelRequested: z.boolean(),
+    retryAt: z.iso.datetime().nullable().meta({ description: "Queued again after a temporary failure (see error): it runs no earlier than this." }),
   })
   .meta({ id: "JobDetail" });
 

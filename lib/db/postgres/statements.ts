@@ -25,9 +25,9 @@ export const CLAIM_SQL = `
 UPDATE amr_jobs
    SET status = 'Processing', lease_owner = :owner, lease_token = :token,
        lease_expires_at = ${NOW} + ${PLUS_MS(":leaseMs")},
-       attempts = attempts + 1, started_at = ${NOW}, updated_at = ${NOW}, version = version + 1
+       attempts = attempts + 1, not_before = NULL, started_at = ${NOW}, updated_at = ${NOW}, version = version + 1
  WHERE id = (SELECT id FROM amr_jobs
-              WHERE status = 'Submitted' AND NOT cancel_requested
+              WHERE status = 'Submitted' AND NOT cancel_requested AND (not_before IS NULL OR not_before <= ${NOW})
               ORDER BY created_at, id LIMIT 1
               FOR UPDATE SKIP LOCKED)
 RETURNING id, lease_token AS "leaseToken", attempts`;

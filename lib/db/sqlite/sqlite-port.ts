@@ -78,7 +78,7 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
     async claimNextJob(owner, leaseToken, leaseMs, now) {
       // Idle workers poll every second; a read answers "nothing queued" without taking SQLite's
       // single write lock, which the claim UPDATE takes even when it matches no row.
-      if ((await get(q.QUEUED_SQL)) === undefined) return null;
+      if ((await get(q.QUEUED_SQL, { now: time(now) })) === undefined) return null;
       const row = await get<ClaimedRow>(q.CLAIM_SQL, { owner, token: leaseToken, now: time(now), lease: seconds(leaseMs) });
       return row ?? null;
     },

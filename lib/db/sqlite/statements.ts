@@ -23,7 +23,7 @@ export const JOB_WITH_PARAMS_SQL = `SELECT ${[
 FROM amr_jobs j LEFT JOIN amr_job_params p ON p.job_id = j.id
 WHERE j.id = :id AND j.user_id = :userId`;
 
-const DATE_KEYS = new Set(["createdAt", "startedAt", "completedAt", "leaseExpiresAt", "archivedAt", "updatedAt"]);
+const DATE_KEYS = new Set(["createdAt", "startedAt", "completedAt", "leaseExpiresAt", "notBefore", "archivedAt", "updatedAt"]);
 const BOOL_KEYS = new Set(["cancelRequested", "p_useCpu"]);
 
 /** better-sqlite3 hands back SQLite's storage types; Prisma's are Date and boolean. */
@@ -38,17 +38,20 @@ export function fromSqliteRow(row: Record<string, unknown>): Record<string, unkn
   return out;
 }
 
+/** A queued job may be claimed: not cancelled, and its retry backoff (if any) is over. */
+const CLAIMABLE = `status = 'Submitted' AND cancel_requested = 0 AND (not_before IS NULL OR not_before <= ${NOW()})`;
+
 /** The read before a claim (see the port's claimNextJob). */
-export const QUEUED_SQL = "SELECT 1 FROM amr_jobs WHERE status = 'Submitted' AND cancel_requested = 0 LIMIT 1";
+export const QUEUED_SQL = `SELECT 1 FROM amr_jobs WHERE ${CLAIMABLE} LIMIT 1`;
 
 /** One statement: SQLite serialises writers, so two workers can never both win. */
 export const CLAIM_SQL = `
 UPDATE amr_jobs
    SET status = 'Processing', lease_owner = :owner, lease_token = :token,
        lease_expires_at = ${NOW_PLUS(":now", ":lease")},
-       attempts = attempts + 1, started_at = ${NOW()}, updated_at = ${NOW()}, version = version + 1
+       attempts = attempts + 1, not_before = NULL, started_at = ${NOW()}, updated_at = ${NOW()}, version = version + 1
  WHERE id = (SELECT id FROM amr_jobs
-              WHERE status = 'Submitted' AND cancel_requested = 0
+              WHERE ${CLAIMABLE}
               ORDER BY created_at, id LIMIT 1)
    AND status = 'Submitted'
 RETURNING id, lease_token AS "leaseToken", attempts`;

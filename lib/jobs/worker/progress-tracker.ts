@@ -1,5 +1,6 @@
 import type { EngineProgress } from "@/lib/amr/types";
 import type { Db } from "@/lib/db";
+import { failPoint } from "@/lib/failpoints";
 import { updateJobProgress } from "../job-repository";
 import type { JobProgressInfo } from "../types";
 import type { Clock } from "./clock";
@@ -61,7 +62,7 @@ export class DatabaseProgressTracker {
       if (!ok) {
         this.leaseLost = true;
         this.onLeaseLost();
-      }
+      } else failPoint("job:progress", percent);
     });
   }
 

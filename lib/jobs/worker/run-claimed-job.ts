@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db";
+import { failPoint } from "@/lib/failpoints";
 import { metrics } from "@/lib/metrics/registry";
 import { listAll, type Storage } from "@/lib/storage";
 import { jobFiles } from "../job-files";
-import { readLease, releaseJob, renewLease, updateJobStatus, type Claim } from "../job-repository";
+import { readLease, releaseJob, renewLease, retryJobLater, updateJobStatus, type Claim } from "../job-repository";
 import { toAmrParams } from "../params";
 import { getJob } from "../queries";
 import { RESULT_FORMATS, renderResultFiles, type ResultFormat } from "../result-files";
@@ -10,6 +11,7 @@ import { databaseTime, type Clock } from "./clock";
 import type { EngineRunner } from "./engine-runner";
 import { describeEngineFailure } from "./engine-failure";
 import { DatabaseProgressTracker } from "./progress-tracker";
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
 
 export interface RunDeps {
   db: Db;
@@ -20,10 +22,16 @@ export interface RunDeps {
   /** How often the cancel flag is read; a user waits at most about this long. */
   cancelPollMs: number;
   progressIntervalMs: number;
+  /** Attempts before a transiently failing job goes to Error (the same limit as lease expiries). */
+  maxAttempts?: number;
+  /** Backoff before a transiently failed job runs again (default DEFAULT_RETRY_POLICY). */
+  retry?: RetryPolicy;
+  /** The jitter's source; tests pass a seeded one. */
+  random?: () => number;
   log?: (msg: string) => void;
 }
 
-export type RunOutcome = "Completed" | "Error" | "Cancelled" | "released" | "lease_lost";
+export type RunOutcome = "Completed" | "Error" | "Cancelled" | "released" | "retrying" | "lease_lost";
 
 type StopReason = "cancel" | "shutdown" | "lease_lost";
 
@@ -88,11 +96,13 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
     for (const [format, body] of Object.entries(files) as [ResultFormat, string][]) {
       await storage.put(dir + RESULT_FORMATS[format].file, body);
     }
+    failPoint("job:results-written");
     const done = await updateJobStatus(db, jobId, {
       from: "Processing",
       to: "Completed",
       leaseToken,
       progress: 100,
+      error: null,
       resultFilePath: dir,
       additionalInfo: { phase: "done", basesDone: result.input.bases, basesTotal: result.input.bases, etaSeconds: 0 },
       now: clock.now(),
@@ -102,28 +112,23 @@ export async function runClaimedJob(deps: RunDeps, claim: Claim, shutdown: Abort
       await storage.deletePrefix(dir);
       return "lease_lost";
     }
+    failPoint("job:completed");
     await removeOtherAttempts(storage, jobId, leaseToken);
     metrics().engineBases.inc(result.input.bases);
     metrics().engineSeconds.inc((clock.now().getTime() - runStartedAt) / 1000);
     return "Completed";
   } catch (err) {
     await tracker.flush();
-    return await settleFailure(deps, jobId, leaseToken, stopReason, err, log);
+    return await settleFailure(deps, claim, stopReason, err, log);
   } finally {
     clearInterval(watch);
     shutdown.removeEventListener("abort", onShutdown);
   }
 }
 
-async function settleFailure(
-  deps: RunDeps,
-  jobId: string,
-  leaseToken: string,
-  stopReason: StopReason | null,
-  err: unknown,
-  log: (msg: string) => void,
-): Promise<RunOutcome> {
+async function settleFailure(deps: RunDeps, claim: Claim, stopReason: StopReason | null, err: unknown, log: (msg: string) => void): Promise<RunOutcome> {
   const { db, clock } = deps;
+  const { jobId, leaseToken } = claim;
   if (stopReason === "lease_lost") return "lease_lost";
   if (stopReason === "shutdown") {
     await releaseJob(db, jobId, leaseToken, clock.now());
@@ -142,11 +147,19 @@ async function settleFailure(
   }
   const failure = describeEngineFailure(err);
   if (failure.internal) log(`[worker] job ${jobId} failed: ${err instanceof Error ? err.stack ?? err.message : err}`);
+  const maxAttempts = deps.maxAttempts ?? 1;
+  if (failure.transient && claim.attempts < maxAttempts) {
+    const delayMs = retryDelayMs(claim.attempts, deps.retry ?? DEFAULT_RETRY_POLICY, deps.random ?? Math.random);
+    const error = `${failure.message} Attempt ${claim.attempts} of ${maxAttempts} failed; it will be retried automatically.`;
+    await retryJobLater(db, jobId, leaseToken, { delayMs, error, now: databaseTime(clock) });
+    log(`[worker] job ${jobId}: transient failure, retry in ${delayMs} ms`);
+    return "retrying";
+  }
   await updateJobStatus(db, jobId, {
     from: "Processing",
     to: "Error",
     leaseToken,
-    error: failure.message,
+    error: failure.transient ? `${failure.message} It failed ${claim.attempts} times and will not be retried; submit it again later.` : failure.message,
     additionalInfo: { phase: "failed" },
     now: clock.now(),
   });

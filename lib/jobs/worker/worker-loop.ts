@@ -6,6 +6,7 @@ import type { Storage } from "@/lib/storage";
 import { claimNextJob, reclaimExpiredLeases, releaseJob } from "../job-repository";
 import { databaseTime, type Clock } from "./clock";
 import type { EngineRunner } from "./engine-runner";
+import type { RetryPolicy } from "./retry-policy";
 import { runClaimedJob, type RunOutcome } from "./run-claimed-job";
 
 export interface WorkerOptions {
@@ -20,6 +21,9 @@ export interface WorkerOptions {
   reclaimEveryMs: number;
   cancelPollMs: number;
   progressIntervalMs: number;
+  /** Backoff after transient failures (default DEFAULT_RETRY_POLICY) and its jitter source. */
+  retry?: RetryPolicy;
+  random?: () => number;
   owner?: string;
   /** Liveness row for `npm run doctor` and the admin page (the app's workers; tests leave it out). */
   heartbeat?: { everyMs: number; resfinderOk: () => boolean };

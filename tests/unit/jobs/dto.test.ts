@@ -24,6 +24,7 @@ const row = (over: Partial<AmrJob> = {}): AmrJob & { params: AmrJobParams } => (
   leaseToken: "lease-token-secret",
   leaseExpiresAt: new Date(),
   attempts: 1,
+  notBefore: null,
   cancelRequested: false,
   archivedAt: null,
   version: 7,
@@ -67,6 +68,13 @@ describe("job DTOs", () => {
     expect(d.input).toEqual({ fileName: "isolate.fa", sizeBytes: 1234, sha256: "ab".repeat(32), contigs: 2, bases: 1000 });
     expect(d.params?.segmentLength).toBe(6000);
     expect(d.progressInfo.segmentsTotal).toBe(10);
+  });
+
+  it("shows when a job waiting out a retry backoff runs again, and nothing once it has been claimed", () => {
+    const at = new Date("2026-01-02T03:10:00.000Z");
+    expect(toJobDetail(row({ status: "Submitted", notBefore: at })).retryAt).toBe("2026-01-02T03:10:00.000Z");
+    expect(toJobDetail(row({ status: "Submitted", notBefore: null })).retryAt).toBeNull();
+    expect(toJobDetail(row({ status: "Processing", notBefore: at })).retryAt).toBeNull();
   });
 
   it("tolerates corrupt progress JSON", () => {

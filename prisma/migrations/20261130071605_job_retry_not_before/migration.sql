@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "amr_jobs" ADD COLUMN "not_before" DATETIME;
+
