@@ -11,7 +11,7 @@ import { onSqlite } from "./test-dialect";
 const run = promisify(execFile);
 
 /** Points the app (appDb, getEnv) at a throwaway database for each test. */
-export function useConfiguredAppDb(): void {
+export function withConfiguredAppDb(): void {
   let t: TestDb;
   const KEYS = ["DATABASE_FILE", "DATABASE_URL", "SQLITE_SYNCHRONOUS", "SQLITE_BUSY_TIMEOUT_MS"];
   const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { appDb, sqlOf } from "@/lib/db";
-import { useConfiguredAppDb, workerSettings } from "../helpers/configured-app-db";
+import { withConfiguredAppDb, workerSettings } from "../helpers/configured-app-db";
 
 // DL3: every connection the application opens reports the settings the README promises, read
 // back from the database itself, for each way the app connects: the app client (Prisma, also
 // inside a transaction), the SQL port, and a standalone worker process.
-useConfiguredAppDb();
+withConfiguredAppDb();
 
 describe("PostgreSQL connection settings (DL3)", () => {
   // A commit is acknowledged only once flushed to the server's disk: the PostgreSQL twin of FULL.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { appDb, sqlOf } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { useConfiguredAppDb, workerSettings } from "../helpers/configured-app-db";
+import { withConfiguredAppDb, workerSettings } from "../helpers/configured-app-db";
 
 // DL3: every connection the application opens reports the settings the README promises, read
 // back from the database itself, for each way the app connects: the app client (Prisma, also
 // inside a transaction), the SQL port, and a standalone worker process.
-useConfiguredAppDb();
+withConfiguredAppDb();
 
 describe("SQLite connection settings (DL3)", () => {
   const promised = { journal_mode: "wal", synchronous: "FULL", busy_timeout: 5000, foreign_keys: 1 };

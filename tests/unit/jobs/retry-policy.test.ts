@@ -21,7 +21,10 @@ describe("retryDelayMs", () => {
     const random = seededRandom(42);
     const delays = Array.from({ length: 20 }, () => retryDelayMs(2, policy, random));
     expect(new Set(delays).size).toBeGreaterThan(15);
-    for (const d of delays) expect(d).toBeGreaterThanOrEqual(1000), expect(d).toBeLessThanOrEqual(2000);
+    for (const d of delays) {
+      expect(d).toBeGreaterThanOrEqual(1000);
+      expect(d).toBeLessThanOrEqual(2000);
+    }
     // Reproducible: the same seed gives the same schedule.
     const again = seededRandom(42);
     expect(Array.from({ length: 20 }, () => retryDelayMs(2, policy, again))).toEqual(delays);
