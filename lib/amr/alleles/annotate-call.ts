@@ -1,0 +1,53 @@
+// Allele-level annotation of a finished call: exact allele, variant with its differences, partial, or
+// truncated. It reads only the call (reference, contig region, strand) and the sequences, never the
+// search's internals, so any model's calls can be annotated. Exact hits cost one comparison.
+import { encode, reverseComplement } from "../nucleotides";
+import type { AlleleCall, AlleleStatus, GeneHit } from "../types";
+import { alignToReference } from "./alignment";
+import { isCodingSequence } from "./genetic-code";
+import { nucleotideDifferences, shiftGapsRight } from "./nucleotide-changes";
+import { proteinDifferences } from "./protein-changes";
+
+export type CallRegion = Pick<GeneHit, "start" | "end" | "strand">;
+
+/**
+ * @param reference the reference's 2-bit codes (catalog)
+ * @param contig the contig's upper-case ASCII sequence (ParsedGenome)
+ */
+export function annotateCall(call: CallRegion, reference: Uint8Array, contig: Uint8Array): AlleleCall {
+  const forward = encode(contig.subarray(call.start - 1, call.end));
+  const query = call.strand === "-" ? reverseComplement(forward) : forward;
+  const coding = isCodingSequence(reference);
+  const referenceProteinLength = coding ? reference.length / 3 - 1 : null;
+  if (sameBases(query, reference)) {
+    return {
+      status: "exact", referenceStart: 1, referenceEnd: reference.length, nucleotideChanges: [], aminoAcidChanges: coding ? [] : null,
+      frameshift: false, prematureStop: false, proteinLength: referenceProteinLength, referenceProteinLength,
+    };
+  }
+  const alignment = alignToReference(reference, query);
+  const ops = shiftGapsRight(reference, query, alignment);
+  const nucleotides = nucleotideDifferences(reference, query, alignment.refStart, ops);
+  const protein = coding ? proteinDifferences(reference, query, alignment.refStart, ops) : null;
+  const whole = alignment.refStart === 0 && alignment.refEnd === reference.length;
+  const truncated = protein !== null && (protein.prematureStop || protein.frameshift);
+  const status: AlleleStatus = truncated ? "truncated" : !whole ? "partial" : nucleotides.changes.length > 0 ? "variant" : "exact";
+  return {
+    status,
+    referenceStart: alignment.refStart + 1,
+    referenceEnd: alignment.refEnd,
+    nucleotideChanges: nucleotides.changes,
+    aminoAcidChanges: protein?.changes ?? null,
+    frameshift: protein?.frameshift ?? false,
+    prematureStop: protein?.prematureStop ?? false,
+    proteinLength: protein?.proteinLength ?? null,
+    referenceProteinLength,
+  };
+}
+
+/** Identical and unambiguous: an ambiguous base never counts as a match (as in the search). */
+function sameBases(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || a[i] > 3) return false;
+  return true;
+}
