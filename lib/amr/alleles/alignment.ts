@@ -11,8 +11,10 @@ const NEG = -(2 ** 30);
 /** Dense tables beyond this many cells (the longest database entry squared is about 28 M) are refused. */
 const MAX_CELLS = 64_000_000;
 /** Seeds are k-mers occurring once in the reference; a diagonal needs this many to count as the hit's. */
-const K = 12;
+const K = 8;
 const MIN_SEEDS_ON_DIAGONAL = 12;
+const UNSEEN = -1;
+const REPEATED = -2;
 const BAND_MARGIN = 24;
 
 export type AlignmentOp = "M" | "I" | "D";
@@ -35,75 +37,94 @@ const I_EXTENDED = 8;
 export function alignToReference(ref: Uint8Array, query: Uint8Array): Alignment {
   const n = query.length;
   const m = ref.length;
-  if ((n + 1) * (m + 1) > MAX_CELLS) throw new RangeError(`alignment of ${n} x ${m} bases is too large`);
   const [lo, hi] = diagonalBand(ref, query);
-  const width = m + 1;
+  // The trace keeps only the band: row i holds columns from max(1, i + lo) - 1 on.
+  const width = Math.min(m, hi - lo + 1) + 1;
+  if ((n + 1) * width > MAX_CELLS) throw new RangeError(`alignment of ${n} x ${m} bases is too large`);
   const trace = new Uint8Array((n + 1) * width);
-  let prev = new Int32Array(width);
-  let cur = new Int32Array(width);
-  const ins = new Int32Array(width).fill(NEG);
-  // Row 0: the reference may start anywhere (free leading reference gap).
+  const rowStart = (i: number) => i * width - Math.max(0, i + lo - 1);
+  // Unreachable cells hold NEG; NEG minus a few thousand gap costs still fits an Int32Array.
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1).fill(NEG);
+  const ins = new Int32Array(m + 1).fill(NEG);
+  // Row 0 is all zeros: the reference may start anywhere (free leading reference gap).
   for (let i = 1; i <= n; i++) {
     const qi = query[i - 1];
     const jFrom = Math.max(1, i + lo);
     const jTo = Math.min(m, i + hi);
-    cur.fill(NEG);
+    const row = rowStart(i);
     // Column 0: query bases before any reference base are an insertion.
     cur[0] = -(GAP_OPEN + GAP_EXTEND * i);
-    ins[0] = cur[0];
-    trace[i * width] = STATE_I | (i > 1 ? I_EXTENDED : 0);
+    if (jFrom === 1) trace[row] = STATE_I | (i > 1 ? I_EXTENDED : 0);
+    if (jFrom > 1) cur[jFrom - 1] = NEG;
     let del = NEG;
     for (let j = jFrom; j <= jTo; j++) {
-      const r = ref[j - 1];
-      const diag = prev[j - 1] === NEG ? NEG : prev[j - 1] + (qi === r && qi < 4 ? MATCH : MISMATCH);
+      const diag = prev[j - 1] + (qi === ref[j - 1] && qi < 4 ? MATCH : MISMATCH);
       let bits = 0;
-      const delOpen = cur[j - 1] === NEG ? NEG : cur[j - 1] - GAP_OPEN - GAP_EXTEND;
-      const delExt = del === NEG ? NEG : del - GAP_EXTEND;
-      if (delExt > delOpen) bits |= D_EXTENDED;
-      del = Math.max(delOpen, delExt);
-      const insOpen = prev[j] === NEG ? NEG : prev[j] - GAP_OPEN - GAP_EXTEND;
-      const insExt = ins[j] === NEG ? NEG : ins[j] - GAP_EXTEND;
-      if (insExt > insOpen) bits |= I_EXTENDED;
-      ins[j] = Math.max(insOpen, insExt);
+      const delOpen = cur[j - 1] - GAP_OPEN - GAP_EXTEND;
+      const delExt = del - GAP_EXTEND;
+      if (delExt > delOpen) {
+        bits |= D_EXTENDED;
+        del = delExt;
+      } else del = delOpen;
+      const insOpen = prev[j] - GAP_OPEN - GAP_EXTEND;
+      const insExt = ins[j] - GAP_EXTEND;
+      let insert = insOpen;
+      if (insExt > insOpen) {
+        bits |= I_EXTENDED;
+        insert = insExt;
+      }
+      ins[j] = insert;
       let best = diag;
       let state = STATE_M;
-      if (del > best) (best = del), (state = STATE_D);
-      if (ins[j] > best) (best = ins[j]), (state = STATE_I);
+      if (del > best) {
+        best = del;
+        state = STATE_D;
+      }
+      if (insert > best) {
+        best = insert;
+        state = STATE_I;
+      }
       cur[j] = best;
-      trace[i * width + j] = state | bits;
+      trace[row + j] = state | bits;
     }
-    // Cells outside the band stay unreachable for the next row's insertions.
-    for (let j = 1; j < jFrom; j++) ins[j] = NEG;
-    for (let j = jTo + 1; j <= m; j++) ins[j] = NEG;
-    [prev, cur] = [cur, prev];
+    // The next row's band reaches one column further right: that cell was not computed here.
+    if (jTo < m) {
+      cur[jTo + 1] = NEG;
+      ins[jTo + 1] = NEG;
+    }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   // Free trailing reference gap: the query may end anywhere in the reference.
-  let refEnd = 0;
-  for (let j = 1; j <= m; j++) if (prev[j] > prev[refEnd]) refEnd = j;
   if (n === 0) return { refStart: 0, refEnd: 0, ops: [] };
-  return traceBack(trace, width, n, refEnd);
+  let refEnd = 0;
+  for (let j = Math.max(1, n + lo); j <= Math.min(m, n + hi); j++) if (prev[j] > prev[refEnd]) refEnd = j;
+  return traceBack(trace, rowStart, n, refEnd);
 }
 
-function traceBack(trace: Uint8Array, width: number, n: number, refEnd: number): Alignment {
+function traceBack(trace: Uint8Array, rowStart: (i: number) => number, n: number, refEnd: number): Alignment {
   const ops: AlignmentOp[] = [];
   let i = n;
   let j = refEnd;
-  let state = trace[i * width + j] & 3;
+  const at = () => trace[rowStart(i) + j];
+  let state = at() & 3;
   while (i > 0) {
-    const cell = trace[i * width + j];
+    const cell = at();
     if (state === STATE_M) {
       ops.push("M");
       i--;
       j--;
-      state = trace[i * width + j] & 3;
+      state = at() & 3;
     } else if (state === STATE_D) {
       ops.push("D");
       j--;
-      state = cell & D_EXTENDED ? STATE_D : trace[i * width + j] & 3;
+      state = cell & D_EXTENDED ? STATE_D : at() & 3;
     } else {
       ops.push("I");
       i--;
-      state = cell & I_EXTENDED ? STATE_I : trace[i * width + j] & 3;
+      state = cell & I_EXTENDED ? STATE_I : at() & 3;
     }
   }
   return { refStart: j, refEnd, ops: ops.reverse() };
@@ -111,30 +132,33 @@ function traceBack(trace: Uint8Array, width: number, n: number, refEnd: number):
 
 /**
  * The band of diagonals (reference position minus query position) the alignment may use: around the
- * diagonals of runs of k-mers unique in the reference, or every diagonal when none is convincing.
+ * diagonals that carry many k-mers occurring once in the reference, or every diagonal when none does.
+ * Short k-mers keep seeds on the true diagonals even at 80 % identity; a chance match rarely repeats
+ * on one diagonal.
  */
 function diagonalBand(ref: Uint8Array, query: Uint8Array): [number, number] {
-  const full: [number, number] = [-query.length, ref.length];
-  if (ref.length < K || query.length < K) return full;
-  const seen = new Map<number, number>();
-  forEachKmer(ref, (kmer, pos) => seen.set(kmer, seen.has(kmer) ? -1 : pos));
-  const counts = new Map<number, number>();
+  const n = query.length;
+  const m = ref.length;
+  const full: [number, number] = [-n, m];
+  if (m < K || n < K) return full;
+  const where = new Int32Array(1 << (2 * K)).fill(UNSEEN);
+  forEachKmer(ref, (kmer, pos) => {
+    where[kmer] = where[kmer] === UNSEEN ? pos : REPEATED;
+  });
+  const perDiagonal = new Int32Array(n + m + 1);
   forEachKmer(query, (kmer, pos) => {
-    const at = seen.get(kmer);
-    if (at !== undefined && at >= 0) counts.set(at - pos, (counts.get(at - pos) ?? 0) + 1);
+    if (where[kmer] >= 0) perDiagonal[where[kmer] - pos + n]++;
   });
   let lo = Infinity;
   let hi = -Infinity;
-  for (const [diagonal, count] of counts) {
-    if (count < MIN_SEEDS_ON_DIAGONAL) continue;
-    lo = Math.min(lo, diagonal);
-    hi = Math.max(hi, diagonal);
+  for (let d = 0; d < perDiagonal.length; d++) {
+    if (perDiagonal[d] < MIN_SEEDS_ON_DIAGONAL) continue;
+    lo = Math.min(lo, d - n);
+    hi = Math.max(hi, d - n);
   }
   if (lo > hi) return full;
-  // Both ends of the query must stay reachable: the reference span may start before the first seed.
-  return [lo - BAND_MARGIN, hi + BAND_MARGIN];
+  return [Math.max(-n, lo - BAND_MARGIN), Math.min(m, hi + BAND_MARGIN)];
 }
-
 function forEachKmer(codes: Uint8Array, visit: (kmer: number, pos: number) => void): void {
   const mask = (1 << (2 * K)) - 1;
   let kmer = 0;

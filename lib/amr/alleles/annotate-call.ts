@@ -3,12 +3,12 @@
 // search's internals, so any model's calls can be annotated. Exact hits cost one comparison.
 import { encode, reverseComplement } from "../nucleotides";
 import type { AlleleCall, AlleleStatus, GeneHit } from "../types";
-import { alignToReference } from "./alignment";
+import { alignToReference, type Alignment, type AlignmentOp } from "./alignment";
 import { isCodingSequence } from "./genetic-code";
 import { nucleotideDifferences, shiftGapsRight } from "./nucleotide-changes";
 import { proteinDifferences } from "./protein-changes";
 
-export type CallRegion = Pick<GeneHit, "start" | "end" | "strand">;
+export type CallRegion = Pick<GeneHit, "start" | "end" | "strand" | "identity">;
 
 /**
  * @param reference the reference's 2-bit codes (catalog)
@@ -25,7 +25,7 @@ export function annotateCall(call: CallRegion, reference: Uint8Array, contig: Ui
       frameshift: false, prematureStop: false, proteinLength: referenceProteinLength, referenceProteinLength,
     };
   }
-  const alignment = alignToReference(reference, query);
+  const alignment = ungappedIfAsGood(reference, query, call.identity) ?? alignToReference(reference, query);
   const ops = shiftGapsRight(reference, query, alignment);
   const nucleotides = nucleotideDifferences(reference, query, alignment.refStart, ops);
   const protein = coding ? proteinDifferences(reference, query, alignment.refStart, ops) : null;
@@ -43,6 +43,18 @@ export function annotateCall(call: CallRegion, reference: Uint8Array, contig: Ui
     proteinLength: protein?.proteinLength ?? null,
     referenceProteinLength,
   };
+}
+
+/**
+ * Most variants differ by substitutions only: when the sequences have one length and, base against
+ * base, are at least as identical as the call says its (gapped) alignment was, no gap can do better.
+ */
+function ungappedIfAsGood(reference: Uint8Array, query: Uint8Array, identity: number): Alignment | null {
+  if (query.length !== reference.length) return null;
+  let same = 0;
+  for (let i = 0; i < query.length; i++) if (query[i] === reference[i] && query[i] < 4) same++;
+  if ((same / query.length) * 100 < identity - 0.005) return null;
+  return { refStart: 0, refEnd: reference.length, ops: new Array<AlignmentOp>(query.length).fill("M") };
 }
 
 /** Identical and unambiguous: an ambiguous base never counts as a match (as in the search). */

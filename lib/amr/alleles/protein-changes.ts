@@ -18,39 +18,41 @@ export interface ProteinDifferences {
 }
 
 interface Block {
+  /** First reference codon of the block. */
   start: number;
-  bases: number[];
 }
 
 export function proteinDifferences(ref: Uint8Array, query: Uint8Array, refStart: number, ops: AlignmentOp[]): ProteinDifferences {
   const refProtein = translate(ref);
   const lastCodon = refProtein.length - 1;
-  const basesAt = basesPerReferencePosition(query, refStart, ops);
-  const refEnd = basesAt.length;
+  const qAt = queryStarts(ref.length, refStart, ops);
+  const refEnd = refStart + ops.filter((op) => op !== "I").length;
   const out: ProteinDifferences = { changes: [], frameshift: false, prematureStop: false, proteinLength: null };
   const firstCodon = Math.ceil(refStart / 3);
-  const frame: number[] = []; // the genome's coding bases from the first whole codon on
+  // The genome's coding bases run on from the first whole codon; its codons are read off them in turn.
+  const frameStart = qAt[3 * firstCodon];
   let residues = 0;
   let shift = 0; // genome bases minus reference bases so far
   let block: Block | null = null; // codons whose frame is lost or whose length changed
   let pending: (Block & { end: number }) | null = null; // a closed block, merged with an adjacent one
   const emitPending = () => {
-    if (pending) out.changes.push(...describeBlock(refProtein, pending.start, pending.end, pending.bases, firstCodon === 0 && pending.start === 0));
+    if (pending) out.changes.push(...describeBlock(refProtein, pending.start, pending.end, query.subarray(qAt[3 * pending.start], qAt[3 * pending.end + 3]), firstCodon === 0 && pending.start === 0));
     pending = null;
   };
   for (let c = firstCodon; 3 * c + 3 <= refEnd; c++) {
-    const seg = [...basesAt[3 * c], ...basesAt[3 * c + 1], ...basesAt[3 * c + 2]];
-    frame.push(...seg);
+    const from = qAt[3 * c];
+    const to = qAt[3 * c + 3];
+    const length = to - from;
     let stopHere = false;
-    while (!stopHere && 3 * residues + 3 <= frame.length) {
-      const i = 3 * residues;
-      stopHere = (residues === 0 && firstCodon === 0 ? translate(frame.slice(0, 3)) : translateCodon(frame[i], frame[i + 1], frame[i + 2])) === STOP;
+    while (!stopHere && frameStart + 3 * residues + 3 <= to) {
+      const i = frameStart + 3 * residues;
+      stopHere = (residues === 0 && firstCodon === 0 ? translate(query.subarray(i, i + 3)) : translateCodon(query[i], query[i + 1], query[i + 2])) === STOP;
       if (!stopHere) residues++;
     }
-    shift += seg.length - 3;
-    if (!block && seg.length === 3) {
+    shift += length - 3;
+    if (!block && length === 3) {
       emitPending();
-      const aa = c === 0 ? translate(seg) : translateCodon(seg[0], seg[1], seg[2]);
+      const aa = c === 0 ? translate(query.subarray(from, to)) : translateCodon(query[from], query[from + 1], query[from + 2]);
       if (aa !== refProtein[c] && refProtein[c] !== "X") out.changes.push(`${refProtein[c]}${c + 1}${aa}`);
       if (stopHere) {
         out.prematureStop = c !== lastCodon;
@@ -59,15 +61,14 @@ export function proteinDifferences(ref: Uint8Array, query: Uint8Array, refStart:
       continue;
     }
     if (!block) {
-      block = pending ? { start: pending.start, bases: pending.bases } : { start: c, bases: [] };
+      block = { start: pending ? pending.start : c };
       pending = null;
     }
-    block.bases.push(...seg);
     if (shift % 3 === 0) {
-      pending = { ...block, end: c };
+      pending = { start: block.start, end: c };
       block = null;
       if (stopHere) {
-        const aas = translate(pending.bases);
+        const aas = translate(query.subarray(qAt[3 * pending.start], to));
         out.prematureStop = !(c === lastCodon && aas.indexOf(STOP) === aas.length - 1);
         break;
       }
@@ -85,24 +86,33 @@ export function proteinDifferences(ref: Uint8Array, query: Uint8Array, refStart:
   return out;
 }
 
-/** Per reference position: the genome bases standing for it (none when deleted; an insertion follows the base before it). */
-function basesPerReferencePosition(query: Uint8Array, refStart: number, ops: AlignmentOp[]): number[][] {
-  const basesAt: number[][] = [];
+/**
+ * Where each reference position's bases start in the query (length ref + 1): a deleted position has
+ * none, and an insertion belongs to the reference base before it, so position r's bases are
+ * query[at[r] .. at[r + 1]).
+ */
+function queryStarts(refLength: number, refStart: number, ops: AlignmentOp[]): Int32Array {
+  const at = new Int32Array(refLength + 1);
   let r = refStart;
   let q = 0;
   for (const op of ops) {
-    if (op === "M") basesAt[r++] = [query[q++]];
-    else if (op === "D") basesAt[r++] = [];
-    else if (r > refStart) basesAt[r - 1].push(query[q++]);
-    else q++; // bases before the first reference base belong to no codon
+    if (op === "I") {
+      q++;
+      continue;
+    }
+    // Bases inserted before the first reference base belong to no codon: q has passed them.
+    at[r] = q;
+    r++;
+    if (op === "M") q++;
   }
-  return basesAt;
+  for (let k = r; k <= refLength; k++) at[k] = q;
+  return at;
 }
 
 /** Reference codons start..end against the genome's in-frame bases, trimmed to what differs. */
-function describeBlock(refProtein: string, start: number, end: number, bases: number[], atStart: boolean): string[] {
+function describeBlock(refProtein: string, start: number, end: number, bases: ArrayLike<number>, atStart: boolean): string[] {
   const was = refProtein.slice(start, end + 1);
-  const now = atStart ? translate(bases) : translate([0, 0, 0, ...bases]).slice(1);
+  const now = atStart ? translate(bases) : translate([0, 0, 0, ...Array.from(bases)]).slice(1);
   let p = 0;
   while (p < was.length && p < now.length && was[p] === now[p]) p++;
   let s = 0;

@@ -30,6 +30,14 @@ describe("allele calls of a coding reference", () => {
     }
   });
 
+  it("skips the alignment for substitutions when base-against-base is as good as the call, with the same answer", () => {
+    const variant = withCodon(withCodon(ORF, 40, "GGT"), 50, "TAG");
+    // The call's identity decides: 99.5 % (what the search found) lets the ungapped reading stand; 100 % forces an alignment.
+    const shortcut = inContig(variant, "-", 3, 99.5);
+    const aligned = inContig(variant, "-", 3, 100);
+    expect(annotateCall(shortcut, REF, shortcut.contig)).toEqual(annotateCall(aligned, REF, aligned.contig));
+  });
+
   it("lists a synonymous substitution among the bases only", () => {
     expect(annotate(withCodon(ORF, 40, "GAC"))).toMatchObject({ status: "variant", nucleotideChanges: ["c.120T>C"], aminoAcidChanges: [] });
   });

@@ -36,12 +36,15 @@ export function reverseComplementText(s: string): string {
   return Buffer.from(Array.from(reverseComplement(codes(s)), (c) => "ACGTN".charCodeAt(c))).toString("latin1");
 }
 
-/** A contig holding `gene` between random flanks; returns it with the gene's 1-based span. */
-export function inContig(gene: string, strand: "+" | "-", seed = 3): { contig: Uint8Array; start: number; end: number; strand: "+" | "-" } {
+/**
+ * A contig holding `gene` between random flanks, as a call on it: the gene's 1-based span and the
+ * identity the search reported (100 by default: annotation then always aligns).
+ */
+export function inContig(gene: string, strand: "+" | "-", seed = 3, identity = 100): { contig: Uint8Array; start: number; end: number; strand: "+" | "-"; identity: number } {
   const rand = mulberry32(seed);
   const flank = (n: number) => Array.from({ length: n }, () => "ACGT"[Math.floor(rand() * 4)]).join("");
   const placed = strand === "-" ? reverseComplementText(gene) : gene;
   const left = flank(150);
   const text = left + placed + flank(170);
-  return { contig: Buffer.from(text, "latin1"), start: left.length + 1, end: left.length + placed.length, strand };
+  return { contig: Buffer.from(text, "latin1"), start: left.length + 1, end: left.length + placed.length, strand, identity };
 }
