@@ -11,6 +11,14 @@ export function annotateGenes(genes: GeneHit[], contigs: Contig[], catalog: Cata
   return genes.map((gene) => {
     const contig = contigById.get(gene.contig);
     const reference = refById.get(gene.refId);
-    return contig && reference ? { ...gene, allele: annotateCall(gene, reference, contig) } : gene;
+    if (!contig || !reference) return gene;
+    try {
+      return { ...gene, allele: annotateCall(gene, reference, contig) };
+    } catch (err) {
+      // An alignment too large to hold (none in today's database) leaves the call without an allele
+      // rather than failing the job.
+      if (err instanceof RangeError) return gene;
+      throw err;
+    }
   });
 }
