@@ -54,7 +54,8 @@ function listed(changes: string[]): string {
 /** Lines of the badge's tooltip for one allele. */
 export function describeAllele(allele: AlleleCall): string[] {
   const lines = [STATUS_MEANINGS[allele.status]];
-  if (allele.status === "partial" || allele.status === "truncated") lines.push(`Reference bases ${allele.referenceStart}–${allele.referenceEnd}.`);
+  // A truncated hit usually spans the whole reference; its protein length says more.
+  if (allele.status === "partial" || allele.proteinLength === null) lines.push(`Reference bases ${allele.referenceStart}–${allele.referenceEnd}.`);
   if (allele.frameshift) lines.push("Frameshift.");
   if (allele.prematureStop) lines.push("Premature stop codon.");
   if (allele.proteinLength !== null && allele.referenceProteinLength !== null && allele.proteinLength !== allele.referenceProteinLength) {

@@ -48,12 +48,12 @@ describe("tied alleles on the job page", () => {
     const lines = describeAllele(allele({ status: "truncated", prematureStop: true, proteinLength: 149, aminoAcidChanges: ["Q150*"], nucleotideChanges: ["c.448C>T"] }));
     expect(lines).toEqual([
       "The protein is cut short and may not confer resistance.",
-      "Reference bases 1–846.",
       "Premature stop codon.",
       "Protein 149 of 281 residues.",
       "Protein: Q150*",
       "DNA: c.448C>T",
     ]);
+    expect(describeAllele(allele({ status: "partial", referenceStart: 301, referenceEnd: 846, proteinLength: null }))[1]).toBe("Reference bases 301–846.");
     const many = Array.from({ length: 30 }, (_, i) => `c.${i + 1}A>G`);
     expect(describeAllele(allele({ nucleotideChanges: many, aminoAcidChanges: null })).at(-1)).toBe(`DNA: ${many.slice(0, 12).join(", ")} and 18 more (see the downloads)`);
   });
