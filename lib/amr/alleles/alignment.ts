@@ -15,7 +15,7 @@ const K = 8;
 const MIN_SEEDS_ON_DIAGONAL = 12;
 const UNSEEN = -1;
 const REPEATED = -2;
-const BAND_MARGIN = 24;
+const BAND_MARGIN = 12;
 
 export type AlignmentOp = "M" | "I" | "D";
 
@@ -33,16 +33,31 @@ const STATE_I = 2;
 const D_EXTENDED = 4;
 const I_EXTENDED = 8;
 
-/** Aligns all of `query` to the best-matching span of `ref` (2-bit codes; ambiguous codes never match). */
-export function alignToReference(ref: Uint8Array, query: Uint8Array): Alignment {
+/**
+ * Aligns all of `query` to the best-matching span of `ref` (2-bit codes; ambiguous codes never
+ * match), within `seeds` (seedDiagonals) widened by a margin, or everywhere when there are none.
+ */
+export function alignToReference(ref: Uint8Array, query: Uint8Array, seeds: [number, number] | null = seedDiagonals(ref, query)): Alignment {
   const n = query.length;
   const m = ref.length;
-  const [lo, hi] = diagonalBand(ref, query);
+  if (n === 0) return { refStart: 0, refEnd: 0, ops: [] };
+  const lo = seeds ? Math.max(-n, seeds[0] - BAND_MARGIN) : -n;
+  const hi = seeds ? Math.min(m, seeds[1] + BAND_MARGIN) : m;
   // The trace keeps only the band: row i holds columns from max(1, i + lo) - 1 on.
   const width = Math.min(m, hi - lo + 1) + 1;
   if ((n + 1) * width > MAX_CELLS) throw new RangeError(`alignment of ${n} x ${m} bases is too large`);
   const trace = new Uint8Array((n + 1) * width);
-  const rowStart = (i: number) => i * width - Math.max(0, i + lo - 1);
+  const last = fillTrace(ref, query, lo, hi, width, trace);
+  // Free trailing reference gap: the query may end anywhere in the reference.
+  let refEnd = 0;
+  for (let j = Math.max(1, n + lo); j <= Math.min(m, n + hi); j++) if (last[j] > last[refEnd]) refEnd = j;
+  return traceBack(trace, width, lo, n, refEnd);
+}
+
+/** The dynamic-programming pass, kept small and apart so the JIT optimises it early; returns the last row's scores. */
+function fillTrace(ref: Uint8Array, query: Uint8Array, lo: number, hi: number, width: number, trace: Uint8Array): Int32Array {
+  const n = query.length;
+  const m = ref.length;
   // Unreachable cells hold NEG; NEG minus a few thousand gap costs still fits an Int32Array.
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1).fill(NEG);
@@ -52,11 +67,11 @@ export function alignToReference(ref: Uint8Array, query: Uint8Array): Alignment 
     const qi = query[i - 1];
     const jFrom = Math.max(1, i + lo);
     const jTo = Math.min(m, i + hi);
-    const row = rowStart(i);
+    const row = i * width - (jFrom - 1);
     // Column 0: query bases before any reference base are an insertion.
     cur[0] = -(GAP_OPEN + GAP_EXTEND * i);
     if (jFrom === 1) trace[row] = STATE_I | (i > 1 ? I_EXTENDED : 0);
-    if (jFrom > 1) cur[jFrom - 1] = NEG;
+    else cur[jFrom - 1] = NEG;
     let del = NEG;
     for (let j = jFrom; j <= jTo; j++) {
       const diag = prev[j - 1] + (qi === ref[j - 1] && qi < 4 ? MATCH : MISMATCH);
@@ -97,58 +112,68 @@ export function alignToReference(ref: Uint8Array, query: Uint8Array): Alignment 
     prev = cur;
     cur = swap;
   }
-  // Free trailing reference gap: the query may end anywhere in the reference.
-  if (n === 0) return { refStart: 0, refEnd: 0, ops: [] };
-  let refEnd = 0;
-  for (let j = Math.max(1, n + lo); j <= Math.min(m, n + hi); j++) if (prev[j] > prev[refEnd]) refEnd = j;
-  return traceBack(trace, rowStart, n, refEnd);
+  return prev;
 }
 
-function traceBack(trace: Uint8Array, rowStart: (i: number) => number, n: number, refEnd: number): Alignment {
+function traceBack(trace: Uint8Array, width: number, lo: number, n: number, refEnd: number): Alignment {
   const ops: AlignmentOp[] = [];
   let i = n;
   let j = refEnd;
-  const at = () => trace[rowStart(i) + j];
-  let state = at() & 3;
+  // Row i of the trace starts at column max(1, i + lo) - 1.
+  let row = i * width - Math.max(0, i + lo - 1);
+  let state = trace[row + j] & 3;
   while (i > 0) {
-    const cell = at();
-    if (state === STATE_M) {
-      ops.push("M");
-      i--;
-      j--;
-      state = at() & 3;
-    } else if (state === STATE_D) {
+    const cell = trace[row + j];
+    if (state === STATE_D) {
       ops.push("D");
       j--;
-      state = cell & D_EXTENDED ? STATE_D : at() & 3;
-    } else {
-      ops.push("I");
-      i--;
-      state = cell & I_EXTENDED ? STATE_I : at() & 3;
+      state = cell & D_EXTENDED ? STATE_D : trace[row + j] & 3;
+      continue;
     }
+    ops.push(state === STATE_M ? "M" : "I");
+    if (state === STATE_M) j--;
+    i--;
+    row = i * width - Math.max(0, i + lo - 1);
+    if (i === 0) break;
+    state = state === STATE_I && cell & I_EXTENDED ? STATE_I : trace[row + j] & 3;
   }
   return { refStart: j, refEnd, ops: ops.reverse() };
 }
 
+// Scratch for seedDiagonals: which reference position holds each k-mer. Entries are reset after each
+// use, so a call costs its sequences' length rather than a fresh 4^K table.
+const kmerAt = new Int32Array(1 << (2 * K)).fill(UNSEEN);
+const KMER_MASK = (1 << (2 * K)) - 1;
+
 /**
- * The band of diagonals (reference position minus query position) the alignment may use: around the
- * diagonals that carry many k-mers occurring once in the reference, or every diagonal when none does.
- * Short k-mers keep seeds on the true diagonals even at 80 % identity; a chance match rarely repeats
- * on one diagonal.
+ * The range of diagonals (reference position minus query position) that carry many k-mers occurring
+ * once in the reference, or null when none does. Short k-mers keep seeds on the true diagonals even
+ * at 80 % identity; a chance match rarely repeats on one diagonal.
  */
-function diagonalBand(ref: Uint8Array, query: Uint8Array): [number, number] {
+export function seedDiagonals(ref: Uint8Array, query: Uint8Array): [number, number] | null {
   const n = query.length;
   const m = ref.length;
-  const full: [number, number] = [-n, m];
-  if (m < K || n < K) return full;
-  const where = new Int32Array(1 << (2 * K)).fill(UNSEEN);
-  forEachKmer(ref, (kmer, pos) => {
-    where[kmer] = where[kmer] === UNSEEN ? pos : REPEATED;
-  });
+  if (m < K || n < K) return null;
   const perDiagonal = new Int32Array(n + m + 1);
-  forEachKmer(query, (kmer, pos) => {
-    if (where[kmer] >= 0) perDiagonal[where[kmer] - pos + n]++;
-  });
+  let kmer = 0;
+  let valid = 0;
+  for (let p = 0; p < m; p++) {
+    const c = ref[p];
+    if (c > 3) valid = 0;
+    else if (((kmer = ((kmer << 2) | c) & KMER_MASK), ++valid >= K)) kmerAt[kmer] = kmerAt[kmer] === UNSEEN ? p - K + 1 : REPEATED;
+  }
+  valid = 0;
+  for (let p = 0; p < n; p++) {
+    const c = query[p];
+    if (c > 3) valid = 0;
+    else if (((kmer = ((kmer << 2) | c) & KMER_MASK), ++valid >= K) && kmerAt[kmer] >= 0) perDiagonal[kmerAt[kmer] - (p - K + 1) + n]++;
+  }
+  valid = 0;
+  for (let p = 0; p < m; p++) {
+    const c = ref[p];
+    if (c > 3) valid = 0;
+    else if (((kmer = ((kmer << 2) | c) & KMER_MASK), ++valid >= K)) kmerAt[kmer] = UNSEEN;
+  }
   let lo = Infinity;
   let hi = -Infinity;
   for (let d = 0; d < perDiagonal.length; d++) {
@@ -156,20 +181,5 @@ function diagonalBand(ref: Uint8Array, query: Uint8Array): [number, number] {
     lo = Math.min(lo, d - n);
     hi = Math.max(hi, d - n);
   }
-  if (lo > hi) return full;
-  return [Math.max(-n, lo - BAND_MARGIN), Math.min(m, hi + BAND_MARGIN)];
-}
-function forEachKmer(codes: Uint8Array, visit: (kmer: number, pos: number) => void): void {
-  const mask = (1 << (2 * K)) - 1;
-  let kmer = 0;
-  let valid = 0;
-  for (let p = 0; p < codes.length; p++) {
-    const c = codes[p];
-    if (c > 3) {
-      valid = 0;
-      continue;
-    }
-    kmer = ((kmer << 2) | c) & mask;
-    if (++valid >= K) visit(kmer, p - K + 1);
-  }
+  return lo > hi ? null : [lo, hi];
 }

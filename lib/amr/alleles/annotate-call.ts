@@ -3,7 +3,7 @@
 // search's internals, so any model's calls can be annotated. Exact hits cost one comparison.
 import { encode, reverseComplement } from "../nucleotides";
 import type { AlleleCall, AlleleStatus, GeneHit } from "../types";
-import { alignToReference, type Alignment, type AlignmentOp } from "./alignment";
+import { alignToReference, seedDiagonals, type Alignment, type AlignmentOp } from "./alignment";
 import { isCodingSequence } from "./genetic-code";
 import { nucleotideDifferences, shiftGapsRight } from "./nucleotide-changes";
 import { proteinDifferences } from "./protein-changes";
@@ -25,7 +25,8 @@ export function annotateCall(call: CallRegion, reference: Uint8Array, contig: Ui
       frameshift: false, prematureStop: false, proteinLength: referenceProteinLength, referenceProteinLength,
     };
   }
-  const alignment = ungappedIfAsGood(reference, query, call.identity) ?? alignToReference(reference, query);
+  const seeds = seedDiagonals(reference, query);
+  const alignment = (seeds && seeds[0] === seeds[1] ? ungappedIfAsGood(reference, query, seeds[0], call.identity) : null) ?? alignToReference(reference, query, seeds);
   const ops = shiftGapsRight(reference, query, alignment);
   const nucleotides = nucleotideDifferences(reference, query, alignment.refStart, ops);
   const protein = coding ? proteinDifferences(reference, query, alignment.refStart, ops) : null;
@@ -46,15 +47,16 @@ export function annotateCall(call: CallRegion, reference: Uint8Array, contig: Ui
 }
 
 /**
- * Most variants differ by substitutions only: when the sequences have one length and, base against
- * base, are at least as identical as the call says its (gapped) alignment was, no gap can do better.
+ * Most variants and partial hits differ by substitutions only: when every seed sits on one diagonal
+ * and, base against base along it, the sequences are at least as identical as the call says its
+ * (gapped) alignment was, no gap can do better and no alignment is needed.
  */
-function ungappedIfAsGood(reference: Uint8Array, query: Uint8Array, identity: number): Alignment | null {
-  if (query.length !== reference.length) return null;
+function ungappedIfAsGood(reference: Uint8Array, query: Uint8Array, offset: number, identity: number): Alignment | null {
+  if (offset < 0 || offset + query.length > reference.length) return null;
   let same = 0;
-  for (let i = 0; i < query.length; i++) if (query[i] === reference[i] && query[i] < 4) same++;
+  for (let i = 0; i < query.length; i++) if (query[i] === reference[offset + i] && query[i] < 4) same++;
   if ((same / query.length) * 100 < identity - 0.005) return null;
-  return { refStart: 0, refEnd: reference.length, ops: new Array<AlignmentOp>(query.length).fill("M") };
+  return { refStart: offset, refEnd: offset + query.length, ops: new Array<AlignmentOp>(query.length).fill("M") };
 }
 
 /** Identical and unambiguous: an ambiguous base never counts as a match (as in the search). */
