@@ -32,7 +32,10 @@ test("upload an isolate, watch it complete, read the phenotype and download the 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Genes (TSV)" }).click()]);
   expect(download.suggestedFilename()).toBe("Isolate 01.genes.tsv");
   const tsv = readFileSync((await download.path())!, "utf8");
-  expect(tsv.split("\n")[0]).toBe("sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics");
+  expect(tsv.split("\n")[0]).toBe(
+    "sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics" +
+      "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop",
+  );
   expect(tsv).toMatch(/^Isolate 01\tblaB-2_1_AF189300\tblaB-2\t/m);
 
   // Sorting and filtering the genes table.

@@ -1,15 +1,31 @@
 // Tab-separated exports of a result, the sample name on every row so tables from many runs concatenate.
-import type { AmrResult } from "./types";
+// Genes keep ResFinder's one row per allele, tied alleles included; the allele columns come last so
+// readers of the older columns are not disturbed.
+import type { AmrResult, GeneHit } from "./types";
 
-const GENE_COLUMNS = ["sample", "refId", "gene", "accession", "class", "contig", "start", "end", "strand", "identity", "coverage", "alignmentLength", "referenceLength", "antibiotics"];
+const GENE_COLUMNS = [
+  "sample", "refId", "gene", "accession", "class", "contig", "start", "end", "strand", "identity", "coverage", "alignmentLength", "referenceLength", "antibiotics",
+  "alleleStatus", "referenceSpan", "nucleotideChanges", "aminoAcidChanges", "frameshift", "prematureStop",
+];
 const PHENOTYPE_COLUMNS = ["sample", "antibiotic", "class", "phenotype", "genes"];
 
 export function toGenesTsv(result: AmrResult, sampleName: string): string {
   const rows = result.genes.map((g) => [
     sampleName, g.refId, g.gene, g.accession, g.class, g.contig, g.start, g.end, g.strand,
     g.identity.toFixed(2), g.coverage.toFixed(2), g.alignmentLength, g.referenceLength, g.antibiotics.join(", "),
+    ...alleleCells(g),
   ]);
   return toTsv(GENE_COLUMNS, rows);
+}
+
+/** Empty cells for a result computed before allele calls existed; "-" where a reference has no reading frame. */
+function alleleCells(g: GeneHit): (string | number)[] {
+  const a = g.allele;
+  if (!a) return ["", "", "", "", "", ""];
+  return [
+    a.status, `${a.referenceStart}..${a.referenceEnd}`, a.nucleotideChanges.join(","), a.aminoAcidChanges === null ? "-" : a.aminoAcidChanges.join(","),
+    a.frameshift ? "yes" : "no", a.prematureStop ? "yes" : "no",
+  ];
 }
 
 export function toPhenotypesTsv(result: AmrResult, sampleName: string): string {

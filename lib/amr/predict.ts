@@ -1,5 +1,6 @@
 // The resfinder-genes model: seeds and alignments per segment batch, then ResFinder's rules per class,
 // then the phenotype table.
+import { annotateGenes } from "./alleles/annotate-genes";
 import type { Catalog, Reference } from "./catalog";
 import { ContigSearch, type Hsp } from "./contig-search";
 import { derivePhenotypes } from "./phenotype";
@@ -51,7 +52,8 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
 
   progress.phase = "resolving";
   report();
-  const genes = callGenes(hspsByContig, catalog, params);
+  // Allele annotation reads only finished calls and the sequences, whatever found them.
+  const genes = annotateGenes(callGenes(hspsByContig, catalog, params), genome.contigs, catalog);
   // Lengths of the contigs that carry a call, so a plot can place hits on a true scale.
   const withHits = new Set(genes.map((g) => g.contig));
   const contigLengths = genome.contigs.filter((c) => withHits.has(c.id)).map((c) => ({ id: c.id, length: c.sequence.length }));

@@ -31,6 +31,43 @@ export interface GeneHit {
   alignmentLength: number;
   referenceLength: number;
   antibiotics: string[];
+  /**
+   * How the genome's sequence differs from the reference allele (lib/amr/alleles). Absent from results
+   * computed before allele calls existed.
+   */
+  allele?: AlleleCall;
+}
+
+/**
+ * exact: 100 % identity over the whole reference. variant: the whole reference with differences (a
+ * novel or unlisted allele). partial: only part of the reference is present (contig end, broken
+ * assembly). truncated: a premature stop codon or an unrestored frameshift, so the protein is cut
+ * short and may not confer resistance.
+ */
+export type AlleleStatus = "exact" | "variant" | "partial" | "truncated";
+
+export interface AlleleCall {
+  status: AlleleStatus;
+  /** 1-based, inclusive span of the reference the hit covers. */
+  referenceStart: number;
+  referenceEnd: number;
+  /** HGVS coding-DNA notation on reference positions: "c.718A>G", "c.100_102del", "c.100_101insACG". */
+  nucleotideChanges: string[];
+  /**
+   * One-letter protein changes, residues numbered from the start codon: "D240G", "Q150*", "K23del",
+   * "K23_L25del", "K23_L24insA", "K23_L25delinsNS", "S120fs" (the first codon whose frame is lost).
+   * Null when the reference is not one open reading frame (start codon, whole codons, a single stop at
+   * the end), so no frame can be trusted.
+   */
+  aminoAcidChanges: string[] | null;
+  /** The reading frame is shifted and not restored before a stop codon or the end of the hit. */
+  frameshift: boolean;
+  /** The genome's protein stops before the reference's stop codon. */
+  prematureStop: boolean;
+  /** Residues before the first stop in the genome's own frame, when the hit covers the start codon. */
+  proteinLength: number | null;
+  /** Residues of the reference protein (without its stop); null when the reference is not coding. */
+  referenceProteinLength: number | null;
 }
 
 export type Phenotype = "Resistant" | "No resistance detected";

@@ -55,10 +55,23 @@ export const amrResultExample: z.infer<typeof amrResultSchema> = {
       refId: "blaTEM-1B_1_AY458016", gene: "blaTEM-1B", accession: "AY458016", class: "Beta-lactam", contig: "contig_1",
       start: 1201, end: 2061, strand: "+", identity: 100, coverage: 100, alignmentLength: 861, referenceLength: 861,
       antibiotics: ["amoxicillin", "ampicillin", "piperacillin"],
+      allele: {
+        status: "exact", referenceStart: 1, referenceEnd: 861, nucleotideChanges: [], aminoAcidChanges: [],
+        frameshift: false, prematureStop: false, proteinLength: 286, referenceProteinLength: 286,
+      },
+    },
+    {
+      refId: "blaCTX-M-15_1_AY044436", gene: "blaCTX-M-15", accession: "AY044436", class: "Beta-lactam", contig: "contig_1",
+      start: 2950, end: 3825, strand: "-", identity: 99.89, coverage: 100, alignmentLength: 876, referenceLength: 876,
+      antibiotics: ["amoxicillin", "ampicillin", "aztreonam", "cefepime", "cefotaxime", "ceftazidime", "ceftriaxone", "piperacillin", "ticarcillin"],
+      allele: {
+        status: "variant", referenceStart: 1, referenceEnd: 876, nucleotideChanges: ["c.506A>G"], aminoAcidChanges: ["E169G"],
+        frameshift: false, prematureStop: false, proteinLength: 291, referenceProteinLength: 291,
+      },
     },
   ],
   phenotypes: [
-    { antibiotic: "ampicillin", class: "beta-lactam", phenotype: "Resistant", genes: ["blaTEM-1B_1_AY458016"] },
+    { antibiotic: "ampicillin", class: "beta-lactam", phenotype: "Resistant", genes: ["blaTEM-1B_1_AY458016", "blaCTX-M-15_1_AY044436"] },
     { antibiotic: "ciprofloxacin", class: "quinolone", phenotype: "No resistance detected", genes: [] },
   ],
 };
@@ -74,8 +87,10 @@ export const tokenExample: z.infer<typeof apiTokenSchema> = {
 };
 
 export const genesTsvExample =
-  "sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics\n" +
-  "isolate 7\tblaTEM-1B_1_AY458016\tblaTEM-1B\tAY458016\tBeta-lactam\tcontig_1\t1201\t2061\t+\t100.00\t100.00\t861\t861\tamoxicillin, ampicillin, piperacillin\n";
+  "sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics" +
+  "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop\n" +
+  "isolate 7\tblaTEM-1B_1_AY458016\tblaTEM-1B\tAY458016\tBeta-lactam\tcontig_1\t1201\t2061\t+\t100.00\t100.00\t861\t861\tamoxicillin, ampicillin, piperacillin" +
+  "\texact\t1..861\t\t\tno\tno\n";
 
 export const phenotypesTsvExample =
   "sample\tantibiotic\tclass\tphenotype\tgenes\n" +

@@ -111,6 +111,26 @@ export const modelsResponseSchema = z.object({
   limits: z.object({ maxUploadBytes: z.int(), maxUncompressedBytes: z.int() }),
 });
 
+const alleleCallSchema = z
+  .object({
+    status: z.enum(["exact", "variant", "partial", "truncated"]).meta({
+      description:
+        "exact: 100 % identity over the whole reference; variant: the whole reference with differences; partial: part of the reference only; truncated: a premature stop or an unrestored frameshift.",
+    }),
+    referenceStart: z.int().meta({ description: "First reference base the hit covers (1-based)." }),
+    referenceEnd: z.int().meta({ description: "Last reference base the hit covers (inclusive)." }),
+    nucleotideChanges: z.array(z.string()).meta({ description: "HGVS coding-DNA notation on reference positions.", examples: [["c.718A>G", "c.100_102del", "c.100_101insACG"]] }),
+    aminoAcidChanges: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: "Protein changes, residues numbered from the start codon; null when the reference is not one open reading frame.", examples: [["D240G", "Q150*", "K23del", "S120fs"]] }),
+    frameshift: z.boolean(),
+    prematureStop: z.boolean(),
+    proteinLength: z.int().nullable().meta({ description: "Residues before the first stop, when the hit covers the start codon." }),
+    referenceProteinLength: z.int().nullable(),
+  })
+  .meta({ id: "AlleleCall" });
+
 const geneHitSchema = z.object({
   refId: z.string(),
   gene: z.string(),
@@ -125,6 +145,7 @@ const geneHitSchema = z.object({
   alignmentLength: z.int(),
   referenceLength: z.int(),
   antibiotics: z.array(z.string()),
+  allele: alleleCallSchema.optional().meta({ description: "How the genome differs from the reference allele; absent from results computed before allele calls existed." }),
 });
 
 export const amrResultSchema = z

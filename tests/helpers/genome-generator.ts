@@ -18,6 +18,8 @@ export interface Insertion {
   /** Whether ResFinder's rules report it (coverage >= 60 and identity >= 80). */
   called: boolean;
   kind: string;
+  /** The edits made, for the allele call: substituted bases, the indel's length (0: none), the reference span kept. */
+  edits: { substitutions: number; indelLength: number; refFrom: number; refTo: number };
 }
 
 export interface GeneratedGenome {
@@ -120,6 +122,7 @@ export function generateGenome(catalog: Catalog, opts: GeneratorOptions): Genera
         refId: ref.refId, contig: name, start, end: seq.length, strand: minus ? "-" : "+",
         identity: round2((edit.nident / edit.alnLen) * 100), coverage: round2(((edit.alnLen - edit.gaps) / refSeq.length) * 100),
         alignmentLength: edit.alnLen, called: (edit.nident / edit.alnLen) * 100 >= 80 && ((edit.alnLen - edit.gaps) / refSeq.length) * 100 >= 60, kind,
+        edits: { substitutions: edit.substitutions, indelLength: edit.indelLength, refFrom: edit.refFrom, refTo: edit.refTo },
       });
       seq += flankR;
     }
@@ -136,8 +139,14 @@ export function generateGenome(catalog: Catalog, opts: GeneratorOptions): Genera
       seq += refSeq.slice(0, cut);
       const cov1 = (cut / refSeq.length) * 100;
       const cov2 = ((refSeq.length - cut) / refSeq.length) * 100;
-      insertions.push({ refId: ref.refId, contig: name, start, end: seq.length, strand: "+", identity: 100, coverage: round2(cov1), alignmentLength: cut, called: cov1 >= 60, kind: "break-head" });
-      insertions.push({ refId: ref.refId, contig: `contig_${c + 2}`, start: 1, end: refSeq.length - cut, strand: "+", identity: 100, coverage: round2(cov2), alignmentLength: refSeq.length - cut, called: cov2 >= 60, kind: "break-tail" });
+      insertions.push({
+        refId: ref.refId, contig: name, start, end: seq.length, strand: "+", identity: 100, coverage: round2(cov1), alignmentLength: cut, called: cov1 >= 60, kind: "break-head",
+        edits: { substitutions: 0, indelLength: 0, refFrom: 0, refTo: cut },
+      });
+      insertions.push({
+        refId: ref.refId, contig: `contig_${c + 2}`, start: 1, end: refSeq.length - cut, strand: "+", identity: 100, coverage: round2(cov2), alignmentLength: refSeq.length - cut, called: cov2 >= 60, kind: "break-tail",
+        edits: { substitutions: 0, indelLength: 0, refFrom: cut, refTo: refSeq.length },
+      });
       carry = refSeq.slice(cut) + guardFlank(refSeq, refSeq.length, false, "right", rand);
     }
     bases += seq.length;
@@ -154,6 +163,8 @@ interface Edited {
   nident: number;
   alnLen: number;
   gaps: number;
+  substitutions: number;
+  indelLength: number;
 }
 
 function editGene(ref: string, kind: string, rand: () => number): Edited {
@@ -198,7 +209,7 @@ function editGene(ref: string, kind: string, rand: () => number): Edited {
     gaps = indelLen;
     alnLen += indelLen;
   }
-  return { seq, refFrom, refTo, nident, alnLen, gaps };
+  return { seq, refFrom, refTo, nident, alnLen, gaps, substitutions: subs, indelLength: indelLen };
 }
 
 /**

@@ -25,6 +25,8 @@ describe("agreement with ResFinder 4.3 on its example isolates", () => {
         refId, contig, start, end, identity, coverage, alignmentLength, referenceLength,
       }));
       expect(genes).toEqual(expected.genes);
+      // Both isolates carry their gene unchanged: 100 % identity over 100 % of the reference.
+      for (const g of result.genes) expect(g.allele).toMatchObject({ status: "exact", nucleotideChanges: [], aminoAcidChanges: [] });
       expect(result.phenotypes.filter((p) => p.phenotype === "Resistant").map((p) => p.antibiotic).sort()).toEqual(expected.resistant);
     });
   }
