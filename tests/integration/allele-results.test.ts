@@ -11,14 +11,14 @@ import { claimNextJob } from "@/lib/jobs/job-repository";
 import { systemClock } from "@/lib/jobs/worker/clock";
 import { workerThreadRunner } from "@/lib/jobs/worker/engine-runner";
 import { runClaimedJob } from "@/lib/jobs/worker/run-claimed-job";
-import { useAppTestDb } from "../helpers/app-db";
+import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
-import { useAppStorage, type TempStorage } from "../helpers/jobs";
+import { withAppStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser } from "../helpers/test-db";
 
-const t = useAppTestDb();
+const t = withAppTestDb();
 let s: TempStorage;
-useAppStorage((storage) => {
+withAppStorage((storage) => {
   s = storage;
 });
 

@@ -20,7 +20,9 @@ export function shiftGapsRight(ref: Uint8Array, query: Uint8Array, alignment: Al
   let k = 0;
   while (k < ops.length) {
     if (ops[k] === "M") {
-      r++, q++, k++;
+      r++;
+      q++;
+      k++;
       continue;
     }
     const kind = ops[k];
@@ -33,7 +35,11 @@ export function shiftGapsRight(ref: Uint8Array, query: Uint8Array, alignment: Al
     while (end < ops.length && ops[end] === "M" && ref[kind === "D" ? r + len : r] === query[kind === "D" ? q : q + len] && seq[at] === seq[at + len] && seq[at] < 4) {
       ops[k] = "M";
       ops[end] = kind;
-      k++, end++, r++, q++, at++;
+      k++;
+      end++;
+      r++;
+      q++;
+      at++;
     }
     if (kind === "D") r += len;
     else q += len;
@@ -54,7 +60,9 @@ export function nucleotideDifferences(ref: Uint8Array, query: Uint8Array, refSta
         out.changes.push(`c.${r + 1}${lettersOf(ref, r, r + 1)}>${lettersOf(query, q, q + 1)}`);
         out.substitutions++;
       }
-      r++, q++, k++;
+      r++;
+      q++;
+      k++;
       continue;
     }
     let end = k;
