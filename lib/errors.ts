@@ -9,6 +9,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "direct_upload_unavailable"
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  direct_upload_unavailable: 404,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -38,6 +40,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   unauthorized: "Sign in to continue.",
   forbidden: "You do not have access to this.",
   not_found: "Not found.",
+  direct_upload_unavailable: "This server takes uploads only through POST /api/jobs (multipart).",
   conflict: "The request conflicts with the current state.",
   payload_too_large: "The upload is too large.",
   unsupported_media_type: "The request body has a content type this endpoint does not take.",

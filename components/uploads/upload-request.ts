@@ -29,8 +29,9 @@ export async function uploadGenome(
       signal,
     });
   } catch (err) {
-    // 404: files stay on the server's disk, so the genome goes through the app as multipart.
-    if (!(err instanceof ApiError) || (err.status !== 404 && err.status !== 0)) throw err;
+    // Files stay on the server's disk: the genome goes through the app as multipart. Any other
+    // refusal (a collection that is not yours, a full queue) is the answer, not a reason to resend.
+    if (!(err instanceof ApiError) || err.code !== "direct_upload_unavailable") throw err;
     offer = null;
   }
   if (!offer) {

@@ -32,7 +32,7 @@ export async function startDirectUpload(deps: CreateJobDeps, userId: string, req
   const uploadId = randomUUID();
   const post = await deps.storage.presignPost(jobFiles.upload(userId, uploadId), { maxBytes: deps.maxUploadBytes, expiresSeconds: UPLOAD_URL_SECONDS });
   if (!post) {
-    throw new AppError("not_found", "This server takes uploads only through POST /api/jobs (multipart): its files are not in an object store.");
+    throw new AppError("direct_upload_unavailable", "This server takes uploads only through POST /api/jobs (multipart): its files are not in an object store.");
   }
   // Remembered for the confirm, so a client may name the collection at either step.
   if (req.collectionId) await deps.storage.put(jobFiles.uploadCollection(userId, uploadId), req.collectionId);

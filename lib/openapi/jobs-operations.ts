@@ -75,7 +75,7 @@ export const jobOperations: Operation[] = [
         }),
       },
       400: invalid,
-      404: errorResponse("Files are on the server's disk: upload with multipart POST /api/jobs.", "not_found", "This server takes uploads only through POST /api/jobs (multipart)."),
+      404: errorResponse("Files are on the server's disk (code `direct_upload_unavailable`): upload with multipart POST /api/jobs. A collection that is not yours is `not_found`.", "direct_upload_unavailable", "This server takes uploads only through POST /api/jobs (multipart)."),
       413: errorResponse("`size` is larger than UPLOAD_MAX_BYTES.", "payload_too_large", "The file is larger than the 100 MB upload limit."),
       ...authErrors,
       429: tooMany,

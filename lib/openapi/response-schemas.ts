@@ -23,7 +23,7 @@ const nullableDate = isoDate.nullable();
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["bad_request", "validation_failed", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "invalid_genome", "rate_limited", "unavailable", "internal"]),
+      code: z.enum(["bad_request", "validation_failed", "unauthorized", "forbidden", "not_found", "direct_upload_unavailable", "conflict", "payload_too_large", "unsupported_media_type", "invalid_genome", "rate_limited", "unavailable", "internal"]),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().meta({ description: "Field path → first problem, for validation errors." }),
       details: z.record(z.string(), z.unknown()).optional(),

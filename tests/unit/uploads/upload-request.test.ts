@@ -54,18 +54,21 @@ describe("the batch's form and the direct-upload JSON", () => {
     expect(progress).toEqual([0.5, 1]);
   });
 
-  it("a 404 from the start sends the file as multipart, and that refusal reaches the caller with its message", async () => {
-    vi.stubGlobal("fetch", async (url: string) =>
-      url === "/api/uploads"
-        ? Response.json({ error: { code: "not_found", message: "Collection not found." } }, { status: 404 })
-        : Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 }),
-    );
+  it("a server without an object store gets the file as multipart, and that answer reaches the caller", async () => {
+    const calls: string[] = [];
+    vi.stubGlobal("fetch", async (url: string) => {
+      calls.push(url);
+      return Response.json({ error: { code: "direct_upload_unavailable", message: "Uploads go through POST /api/jobs." } }, { status: 404 });
+    });
+    const sent: string[] = [];
     class FakeXhr {
-      status = 404;
-      responseText = JSON.stringify({ error: { code: "not_found", message: "Not found." } });
+      status = 422;
+      responseText = JSON.stringify({ error: { code: "invalid_genome", message: "Line 1: not a FASTA header." } });
       upload = {};
       onload?: () => void;
-      open() {}
+      open(_method: string, url: string) {
+        sent.push(url);
+      }
       setRequestHeader() {}
       getResponseHeader() {
         return null;
@@ -75,6 +78,27 @@ describe("the batch's form and the direct-upload JSON", () => {
       }
     }
     vi.stubGlobal("XMLHttpRequest", FakeXhr);
-    await expect(uploadGenome(formFor({ file: new File(["ACGT"], "a.fa"), fields, openWhenDone: false }), () => {})).rejects.toMatchObject({ status: 404, message: "Not found." });
+    await expect(uploadGenome(formFor({ file: new File(["ACGT"], "a.fa"), fields, openWhenDone: false }), () => {})).rejects.toMatchObject({
+      status: 422,
+      message: "Line 1: not a FASTA header.",
+    });
+    expect(calls).toEqual(["/api/uploads"]);
+    expect(sent).toEqual(["/api/jobs"]);
+  });
+
+  it("any other refusal of the start (a collection that is not yours) is the answer: the file is not sent", async () => {
+    vi.stubGlobal("fetch", async () => Response.json({ error: { code: "not_found", message: "Collection not found." } }, { status: 404 }));
+    const sent: string[] = [];
+    class FakeXhr {
+      open(_method: string, url: string) {
+        sent.push(url);
+      }
+    }
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    await expect(uploadGenome(formFor({ file: new File(["ACGT"], "a.fa"), fields, openWhenDone: false }), () => {})).rejects.toMatchObject({
+      status: 404,
+      message: "Collection not found.",
+    });
+    expect(sent).toEqual([]);
   });
 });
