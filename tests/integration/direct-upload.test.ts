@@ -178,6 +178,8 @@ describe("local storage", () => {
       const err = await startDirectUpload(deps({ storage: local.storage }), userId, { fileName: "g.fa" }).catch((e: unknown) => e);
       const payload = toErrorPayload(err);
       expect(payload.status).toBe(404);
+      // Its own code: the browser falls back to multipart on this one only.
+      expect(payload.body.error.code).toBe("direct_upload_unavailable");
       expect(payload.body.error.message).toMatch(/POST \/api\/jobs/);
     } finally {
       local.cleanup();
