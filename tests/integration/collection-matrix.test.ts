@@ -116,5 +116,12 @@ describe("collection matrix from stored results", () => {
     expect(finished.fromCache).toBe(false);
     expect(finished.matrix.rows.map((r) => r.name)).toEqual(["g2", "g3"]);
     expect(finished.matrix.genes.map((g) => g.name)).toEqual(["sul2", "tet(A)"]);
+
+    // A member deleted by its owner: gone from the matrix at once (and not named as purged).
+    await t.db.amrJob.delete({ where: { id: g2 } });
+    const deleted = await collectionMatrix(t.db, s.storage, c.id);
+    expect(deleted.fromCache).toBe(false);
+    expect(deleted.matrix.rows.map((r) => r.name)).toEqual(["g3"]);
+    expect(deleted.matrix.purged).toEqual([]);
   });
 });
