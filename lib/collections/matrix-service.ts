@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { Db } from "@/lib/db";
+import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { buildMatrix, type CollectionMatrix } from "./matrix";
 import { readMemberCalls } from "./member-results";
@@ -29,11 +29,11 @@ const matrices = new LRUCache<string, { key: string; matrix: CollectionMatrix }>
 async function membershipKey(db: Db, collectionId: string): Promise<string | null> {
   const [collection, jobs, purged] = await Promise.all([
     db.collection.findUnique({ where: { id: collectionId }, select: { updatedAt: true } }),
-    db.amrJob.aggregate({ where: { collections: { some: { collectionId } } }, _count: { _all: true }, _sum: { version: true }, _max: { updatedAt: true } }),
+    sqlOf(db).collectionMembersDigest(collectionId),
     db.collectionPurgedJob.count({ where: { collectionId } }),
   ]);
   if (!collection) return null;
-  const parts = [collection.updatedAt.getTime(), jobs._count._all, jobs._sum.version ?? 0, jobs._max.updatedAt?.getTime() ?? 0, purged];
+  const parts = [collection.updatedAt.getTime(), jobs.members, jobs.versions, jobs.lastUpdate, purged];
   return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 24);
 }
 
