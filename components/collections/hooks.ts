@@ -7,6 +7,7 @@ import { swrFetcher } from "@/components/api/client";
 export type { CollectionDto, CollectionMatrix };
 
 const POLL_MS = 2000;
+const EMPTY_POLL_MS = 5000;
 
 export function useCollections() {
   return useSWR<{ collections: CollectionDto[] }>("/api/collections", swrFetcher);
@@ -18,12 +19,12 @@ export function useCollection(id: string) {
 
 /**
  * A collection's matrix (the owner's URL or a share link's); polls while a member is still
- * queued or running, so the heatmap fills in as jobs finish, and stops once all are done.
- * Unchanged polls cost a 304 (the server's ETag).
+ * queued or running, so the heatmap fills in as jobs finish, and stops once all are done. An
+ * empty collection is polled slowly (its first jobs may be on their way from an upload or a
+ * script); a finished one is refreshed when the tab regains focus. Unchanged polls cost a 304.
  */
 export function useMatrix(url: string) {
   return useSWR<CollectionMatrix>(url, swrFetcher, {
-    refreshInterval: (m) => (m && m.counts.running === 0 ? 0 : POLL_MS),
-    revalidateOnFocus: false,
+    refreshInterval: (m) => (!m || m.counts.running > 0 ? POLL_MS : m.counts.total === 0 ? EMPTY_POLL_MS : 0),
   });
 }

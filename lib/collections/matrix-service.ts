@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { Db } from "@/lib/db";
+import { sqlOf, type Db } from "@/lib/db";
 import type { Storage } from "@/lib/storage";
 import { buildMatrix, type CollectionMatrix } from "./matrix";
 import { readMemberCalls } from "./member-results";
@@ -15,17 +15,35 @@ export interface MatrixAnswer {
 /** A collection's members cap what one matrix reads; the membership API adds 500 at a time. */
 export const MAX_MATRIX_MEMBERS = 5000;
 
-// One entry per collection, valid while its membership key is unchanged. In this process's
+// One entry per collection, valid while its membership key (below) is unchanged. In this process's
 // memory: with several servers each keeps its own copy, built on first request (the key is read
 // from the database every time, so no server ever serves a stale matrix).
 const matrices = new LRUCache<string, { key: string; matrix: CollectionMatrix }>({ max: 64 });
 
 /**
- * The matrix of a collection whose ownership (or share link) the caller has already checked.
- * The key is every member's id and row version (the version moves on every status change and
- * archive) plus the purge notes: one cheap query decides whether the cached matrix still holds.
+ * The cache key, from one aggregate query instead of every member row. It moves whenever the
+ * matrix could: membership changes bump the collection's updated_at (add, remove, upload into
+ * it); a purge or a deleted job lowers the member count and adds a purge note; a member's status
+ * change or archive raises its version (versions only grow, so the sum moves).
  */
+async function membershipKey(db: Db, collectionId: string): Promise<string | null> {
+  const [collection, jobs, purged] = await Promise.all([
+    db.collection.findUnique({ where: { id: collectionId }, select: { updatedAt: true } }),
+    sqlOf(db).collectionMembersDigest(collectionId),
+    db.collectionPurgedJob.count({ where: { collectionId } }),
+  ]);
+  if (!collection) return null;
+  const parts = [collection.updatedAt.getTime(), jobs.members, jobs.versions, jobs.lastUpdate, purged];
+  return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 24);
+}
+
+/** The matrix of a collection whose ownership (or share link) the caller has already checked. */
 export async function collectionMatrix(db: Db, storage: Storage, collectionId: string): Promise<MatrixAnswer> {
+  const key = (await membershipKey(db, collectionId)) ?? "gone";
+  const etag = `"m-${key}"`;
+  const hit = matrices.get(collectionId);
+  if (hit?.key === key) return { matrix: hit.matrix, etag, fromCache: true };
+
   const [links, purgedRows] = await Promise.all([
     db.collectionJob.findMany({
       where: { collectionId },
@@ -38,16 +56,6 @@ export async function collectionMatrix(db: Db, storage: Storage, collectionId: s
   const jobs = links.map((l) => l.job);
   const memberIds = new Set(jobs.map((j) => j.id));
   const purged = purgedRows.filter((p) => !memberIds.has(p.jobId));
-  const hash = createHash("sha256");
-  for (const j of jobs) hash.update(`${j.id}:${j.version};`);
-  hash.update("|");
-  for (const p of purged) hash.update(`${p.jobId};`);
-  const key = hash.digest("base64url").slice(0, 24);
-  const etag = `"m-${key}"`;
-
-  const hit = matrices.get(collectionId);
-  if (hit?.key === key) return { matrix: hit.matrix, etag, fromCache: true };
-
   const finished = jobs.filter((j) => j.status === "Completed" || j.status === "Archived");
   const calls = await readMemberCalls(storage, finished);
   const matrix = buildMatrix(

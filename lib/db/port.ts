@@ -89,6 +89,12 @@ export interface SqlPort {
    */
   onJobQueued(onQueued: () => void, log: (m: string) => void): () => Promise<void>;
 
+  /**
+   * What a collection's matrix cache key is made of, read from the membership side (one indexed
+   * join, never a scan of amr_jobs): member count, the sum of their row versions, the latest update.
+   */
+  collectionMembersDigest(collectionId: string): Promise<{ members: number; versions: number; lastUpdate: string }>;
+
   /** Names of the migrations applied to this database (Prisma's _prisma_migrations), or null without that table. */
   appliedMigrations(): Promise<string[] | null>;
   /** A worker's liveness row, timed by the database's clock (`npm run doctor`, the admin page). */

@@ -33,7 +33,7 @@ describe("collection matrix from stored results", () => {
     const g2 = await seedFinishedJob(t.db, s.storage, user.id, { name: "g2", result: resultWith([TET_LOW, SUL], RATED), createdAt: at(11), completedAt: at(10) });
     const g3 = await seedFinishedJob(t.db, s.storage, user.id, { name: "g3", status: "Archived", createdAt: at(101), completedAt: at(100), archivedAt: at(95) });
     const g4 = await seedFinishedJob(t.db, s.storage, user.id, { name: "g4", status: "Processing", createdAt: at(1) });
-    const g5 = await seedFinishedJob(t.db, s.storage, user.id, { name: "g5", status: "Error", createdAt: at(1), completedAt: at(1) });
+    const g5 = await seedFinishedJob(t.db, s.storage, user.id, { name: "g5", status: "Error", createdAt: at(0.5), completedAt: at(0.5) });
     const c = await createCollection(t.db, user.id, "cohort");
     await changeMembers(t.db, user.id, c.id, { add: [g1, g2, g3, g4, g5] });
 
@@ -116,5 +116,12 @@ describe("collection matrix from stored results", () => {
     expect(finished.fromCache).toBe(false);
     expect(finished.matrix.rows.map((r) => r.name)).toEqual(["g2", "g3"]);
     expect(finished.matrix.genes.map((g) => g.name)).toEqual(["sul2", "tet(A)"]);
+
+    // A member deleted by its owner: gone from the matrix at once (and not named as purged).
+    await t.db.amrJob.delete({ where: { id: g2 } });
+    const deleted = await collectionMatrix(t.db, s.storage, c.id);
+    expect(deleted.fromCache).toBe(false);
+    expect(deleted.matrix.rows.map((r) => r.name)).toEqual(["g3"]);
+    expect(deleted.matrix.purged).toEqual([]);
   });
 });

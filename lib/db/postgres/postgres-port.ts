@@ -122,6 +122,10 @@ export function createPostgresPort(pool: pg.Pool, connectionString: string, clos
       return listenForQueuedJobs(connectionString, onQueued, log);
     },
 
+    async collectionMembersDigest(collectionId) {
+      const row = await get<{ members: number; versions: number; lastUpdate: unknown }>(q.COLLECTION_MEMBERS_DIGEST_SQL, { collectionId });
+      return { members: Number(row?.members ?? 0), versions: Number(row?.versions ?? 0), lastUpdate: String(row?.lastUpdate ?? "") };
+    },
     async appliedMigrations() {
       if (!(await get<{ present: boolean }>(q.MIGRATIONS_TABLE_SQL))?.present) return null;
       return (await all<{ name: string }>(q.APPLIED_MIGRATIONS_SQL)).map((r) => r.name);

@@ -140,3 +140,9 @@ export const RATE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(:key
 export const RATE_EVENTS_SQL = "SELECT at FROM rate_limit_events WHERE key = :key AND at > :since::timestamptz ORDER BY at";
 export const RATE_PRUNE_SQL = "DELETE FROM rate_limit_events WHERE key = :key AND at <= :since::timestamptz";
 export const RATE_INSERT_SQL = "INSERT INTO rate_limit_events (key, at) VALUES (:key, :at::timestamptz) RETURNING id";
+
+/** A collection's membership digest (lib/collections/matrix-service.ts): from collection_jobs by its primary key. */
+export const COLLECTION_MEMBERS_DIGEST_SQL = `
+SELECT count(*)::int AS members, coalesce(sum(j.version), 0)::float8 AS versions, coalesce(max(j.updated_at)::text, '') AS "lastUpdate"
+  FROM collection_jobs cj JOIN amr_jobs j ON j.id = cj.job_id
+ WHERE cj.collection_id = :collectionId`;

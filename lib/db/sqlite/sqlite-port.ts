@@ -141,6 +141,10 @@ export function createSqlitePort(connection: () => Promise<Database.Database>, c
     async notifyJobQueued() {},
     onJobQueued: () => async () => undefined,
 
+    async collectionMembersDigest(collectionId) {
+      const row = await get<{ members: number; versions: number; lastUpdate: unknown }>(q.COLLECTION_MEMBERS_DIGEST_SQL, { collectionId });
+      return { members: Number(row?.members ?? 0), versions: Number(row?.versions ?? 0), lastUpdate: String(row?.lastUpdate ?? "") };
+    },
     async appliedMigrations() {
       if (!(await get(q.MIGRATIONS_TABLE_SQL))) return null;
       return (await all<{ name: string }>(q.APPLIED_MIGRATIONS_SQL)).map((r) => r.name);

@@ -171,3 +171,9 @@ ON CONFLICT(owner) DO UPDATE SET last_seen_at = excluded.last_seen_at, resfinder
 export const RATE_EVENTS_SQL = `SELECT at FROM rate_limit_events WHERE key = :key AND at > :since ORDER BY at`;
 export const RATE_PRUNE_SQL = `DELETE FROM rate_limit_events WHERE key = :key AND at <= :since`;
 export const RATE_INSERT_SQL = `INSERT INTO rate_limit_events (key, at) VALUES (:key, :at)`;
+
+/** A collection's membership digest (lib/collections/matrix-service.ts): from collection_jobs by its primary key. */
+export const COLLECTION_MEMBERS_DIGEST_SQL = `
+SELECT count(*) AS members, coalesce(sum(j.version), 0) AS versions, coalesce(max(j.updated_at), '') AS "lastUpdate"
+  FROM collection_jobs cj JOIN amr_jobs j ON j.id = cj.job_id
+ WHERE cj.collection_id = :collectionId`;
