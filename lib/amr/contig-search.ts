@@ -123,20 +123,30 @@ export class ContigSearch {
 
   /** HSPs after BLAST's purge of alignments sharing an end point with a better one. */
   finalHsps(): Hsp[] {
-    const kept: Hsp[] = [];
-    for (const group of this.byRefStrand.values()) {
-      const sorted = [...group].sort((a, b) => b.score - a.score || a.qStart - b.qStart || a.rStart - b.rStart);
-      const starts = new Set<string>();
-      const ends = new Set<string>();
-      for (const h of sorted) {
-        const s = `${h.qStart}:${h.rStart}`;
-        const e = `${h.qEnd}:${h.rEnd}`;
-        if (starts.has(s) || ends.has(e)) continue;
-        starts.add(s);
-        ends.add(e);
-        kept.push(h);
-      }
-    }
-    return kept;
+    return purgeSharedEnds(this.byRefStrand.values());
   }
+
+  /** The contig's codes on one strand (the reverse complement is made once, on first use). */
+  strand(minus: boolean): Uint8Array {
+    return this.oriented(minus);
+  }
+}
+
+/** BLAST's purge, within each group of one reference and strand: an HSP sharing a start or an end with a better one goes. */
+export function purgeSharedEnds(groups: Iterable<Hsp[]>): Hsp[] {
+  const kept: Hsp[] = [];
+  for (const group of groups) {
+    const sorted = [...group].sort((a, b) => b.score - a.score || a.qStart - b.qStart || a.rStart - b.rStart);
+    const starts = new Set<string>();
+    const ends = new Set<string>();
+    for (const h of sorted) {
+      const s = `${h.qStart}:${h.rStart}`;
+      const e = `${h.qEnd}:${h.rEnd}`;
+      if (starts.has(s) || ends.has(e)) continue;
+      starts.add(s);
+      ends.add(e);
+      kept.push(h);
+    }
+  }
+  return kept;
 }

@@ -31,6 +31,21 @@ export interface GeneHit {
   alignmentLength: number;
   referenceLength: number;
   antibiotics: string[];
+  /**
+   * Sensitive model only: the gene is split across two contigs. `pieces` are its parts in reference order
+   * (contig, start, end and strand above are the first piece's); coverage counts them all.
+   */
+  split?: true;
+  pieces?: GenePiece[];
+  /** Sensitive model only: a call the default model (resfinder-genes) does not make. */
+  sensitiveOnly?: true;
+}
+
+export interface GenePiece {
+  contig: string;
+  start: number;
+  end: number;
+  strand: Strand;
 }
 
 export type Phenotype = "Resistant" | "No resistance detected";
@@ -44,6 +59,7 @@ export interface PhenotypeRow {
 }
 
 export interface AmrResult {
+  /** The model that produced the result (resfinder-genes, resfinder-sensitive). */
   model: string;
   /** contigLengths (optional, for plots) lists only the contigs that carry a hit. */
   input: { contigs: number; bases: number; contigLengths?: { id: string; length: number }[] };
