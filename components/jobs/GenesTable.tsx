@@ -81,6 +81,15 @@ export function GenesTable({ genes }: { genes: Gene[] }) {
                 <tr key={`${g.refId}-${g.contig}-${g.start}`} className="align-top hover:bg-slate-50">
                   <td className="px-4 py-2">
                     <span className="font-medium">{g.gene}</span>
+                    {g.sensitiveOnly && (
+                      <span
+                        data-testid="sensitive-only"
+                        title="Found only by the resfinder-sensitive model (ResFinder and the default model do not report it)"
+                        className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-amber-800"
+                      >
+                        {g.split ? "sensitive · split" : "sensitive"}
+                      </span>
+                    )}
                     <span className="block text-xs text-slate-500">{g.refId}</span>
                   </td>
                   <td className="px-4 py-2 capitalize">{g.class}</td>
@@ -89,6 +98,11 @@ export function GenesTable({ genes }: { genes: Gene[] }) {
                   <td className="max-w-[10rem] truncate px-4 py-2" title={g.contig}>{g.contig}</td>
                   <td className="px-4 py-2 text-right tabular-nums whitespace-nowrap">
                     {g.start.toLocaleString()}–{g.end.toLocaleString()} <span className="text-slate-500">({g.strand})</span>
+                    {g.pieces && g.pieces.length > 1 && (
+                      <span className="block text-xs text-slate-500" data-testid="split-pieces">
+                        {g.pieces.slice(1).map((p) => `+ ${p.contig}:${p.start.toLocaleString()}–${p.end.toLocaleString()} (${p.strand})`).join(" ")}
+                      </span>
+                    )}
                   </td>
                   <td className="px-4 py-2 text-xs text-slate-600">{g.antibiotics.join(", ") || "—"}</td>
                 </tr>
