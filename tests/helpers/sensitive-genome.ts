@@ -107,8 +107,8 @@ function shiftInserts(inserts: SensitiveInsert[], contig: string, by: number): v
 }
 
 /**
- * Substitutions to reach `identity`, leaving no identical run longer than maxRun and the first and last
- * 12 bases intact (so the alignment reaches the gene's ends). Differences go to codon third positions
+ * Substitutions to reach `identity`, leaving no identical run longer than maxRun; the random ones keep
+ * the first and last 12 bases intact, so the alignment reaches the gene's ends. Differences go to codon third positions
  * first, then anywhere.
  */
 function diverge(ref: string, identity: number, maxRun: number, rand: () => number): { seq: string; identity: number; longestRun: number } {
@@ -122,9 +122,10 @@ function diverge(ref: string, identity: number, maxRun: number, rand: () => numb
     const i = rand() < 0.8 ? 3 * Math.floor(rand() * (n / 3)) + 2 : Math.floor(rand() * n);
     if (inner(i)) chosen.add(i);
   }
-  // ...then one more on a third position wherever an identical run would grow longer than maxRun.
+  // ...then one more on a third position wherever an identical run would grow longer than maxRun (up to
+  // 4 bases from the end: a difference followed by 3 matches still ends the alignment at the gene's end).
   let last = -1;
-  for (let i = 0; i < n - 12; i++) {
+  for (let i = 0; i < n - 4; i++) {
     if (chosen.has(i)) last = i;
     else if (i - last >= maxRun - 2 && i >= 12 && i % 3 === 2) {
       chosen.add(i);
