@@ -137,11 +137,12 @@ export function purgeSharedEnds(groups: Iterable<Hsp[]>): Hsp[] {
   const kept: Hsp[] = [];
   for (const group of groups) {
     const sorted = [...group].sort((a, b) => b.score - a.score || a.qStart - b.qStart || a.rStart - b.rStart);
-    const starts = new Set<string>();
-    const ends = new Set<string>();
+    // Numeric keys (reference positions stay below 2^16, contig positions below 2^36).
+    const starts = new Set<number>();
+    const ends = new Set<number>();
     for (const h of sorted) {
-      const s = `${h.qStart}:${h.rStart}`;
-      const e = `${h.qEnd}:${h.rEnd}`;
+      const s = h.qStart * 65536 + h.rStart;
+      const e = h.qEnd * 65536 + h.rEnd;
       if (starts.has(s) || ends.has(e)) continue;
       starts.add(s);
       ends.add(e);
