@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       const w = median(ms.map((m) => m.wall));
       const c = median(ms.map((m) => m.cpu));
       const vs = ms === rf ? "" : `  ${(rw / w).toFixed(1)}x wall, ${(rc / c).toFixed(1)}x CPU vs ResFinder`;
-      return `  ${tool.padEnd(28)}${w.toFixed(2)} s wall  ${c.toFixed(2)} s CPU  ${median(ms.map((m) => m.rssMiB)).toFixed(0)} MiB${vs}`;
+      return `  ${tool.padEnd(40)}${w.toFixed(2)} s wall  ${c.toFixed(2)} s CPU  ${median(ms.map((m) => m.rssMiB)).toFixed(0)} MiB${vs}`;
     };
     console.log(`${input.name}`);
     console.log(line(`npm run predict (${DEFAULT_MODEL})`, eng));

@@ -21,11 +21,24 @@ const UNGAPPED_XDROP = 15;
 /** An ungapped segment worth the gapped extension: e.g. 50 bases at 85 % identity. */
 const MIN_UNGAPPED_SCORE = 20;
 
+/** Within this many bases of a contig end a default call's locus is still searched: a split gene's piece may lie there. */
+const END_ZONE = 3000;
+
 /**
  * HSPs the spaced seeds find beyond `known` (the default seeding's HSPs on this contig), after BLAST's
  * purge among themselves. Coordinates as in ContigSearch: on the oriented strand, 0-based, end exclusive.
+ * Loci the default model will call (an HSP passing both thresholds) are not searched again away from the
+ * contig ends: an extra call of that class there would be dropped anyway (sensitive-calls.ts), and the
+ * hundreds of alleles of a family at such a locus were most of this model's cost. (A diverged gene of
+ * another class overlapping a called gene by more than its seeds' length is the price.)
  */
-export function findSensitiveHsps(strand: (minus: boolean) => Uint8Array, catalog: Catalog, index: SpacedIndex, known: readonly Hsp[]): Hsp[] {
+export function findSensitiveHsps(
+  strand: (minus: boolean) => Uint8Array,
+  catalog: Catalog,
+  index: SpacedIndex,
+  known: readonly Hsp[],
+  thresholds: { minIdentity: number; minCoverage: number },
+): Hsp[] {
   // Per reference and strand (ref * 2 + minus): the HSPs so far, and the last ungapped extension, whose
   // diagonal later hits inside it would only repeat.
   const slots = catalog.refs.length * 2;
@@ -35,6 +48,22 @@ export function findSensitiveHsps(strand: (minus: boolean) => Uint8Array, catalo
   const lastDiag = new Int32Array(slots).fill(-1 << 30);
   const lastReach = new Int32Array(slots);
   const { presence, start, occ } = index;
+  const length = strand(false).length;
+  // Called loci, forward coordinates [from, to), sorted and merged.
+  const called: [number, number][] = [];
+  for (const h of known) {
+    const ref = catalog.refs[h.ref];
+    if (h.nident * 100 < thresholds.minIdentity * h.alnLen || (h.alnLen - h.gaps) * 100 < thresholds.minCoverage * ref.codes.length) continue;
+    const from = h.minus ? length - h.qEnd : h.qStart;
+    const to = h.minus ? length - h.qStart : h.qEnd;
+    if (from >= END_ZONE && to <= length - END_ZONE) called.push([from, to]);
+  }
+  const merged: [number, number][] = [];
+  for (const [from, to] of called.sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
 
   for (const minus of [false, true]) {
     const q = strand(minus);
@@ -79,6 +108,9 @@ export function findSensitiveHsps(strand: (minus: boolean) => Uint8Array, catalo
     // The key of window p is rolled per reading phase, as in forEachSpacedKey (inlined: this is the hot loop).
     // Two hits in a row, as BLAST's two-hit rule: window p - 3 and window p (same phase) must both match the
     // same reference at consecutive places, which is window p - 3 matching and two more bases compared.
+    // The called loci on this strand, in increasing oriented position.
+    const loci = minus ? merged.map(([from, to]) => [length - to, length - from]).reverse() : merged;
+    let locus = 0;
     // k0/v0 hold the key and valid-pair count of the phase of x; the three phases rotate each step.
     let k0 = 0;
     let k1 = 0;
@@ -105,6 +137,8 @@ export function findSensitiveHsps(strand: (minus: boolean) => Uint8Array, catalo
       v2 = v;
       if (v < 7 || ((presence[k >>> 5] >>> (k & 31)) & 1) === 0 || ((presence[before >>> 5] >>> (before & 31)) & 1) === 0) continue;
       const p = x - 18;
+      while (locus < loci.length && loci[locus][1] < p + SEED_SPAN) locus++;
+      if (locus < loci.length && loci[locus][0] <= p) continue;
       for (let o = start[before]; o < start[before + 1]; o++) {
         const ref = occRef(occ[o]);
         const rPos = occPos(occ[o]);
