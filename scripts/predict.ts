@@ -1,5 +1,5 @@
-// CLI: npm run --silent predict -- <genome.fa[.gz]> [--format json|tsv] [--min-identity 80] [--min-coverage 60]
-//      [--segment-length N] [--segment-overlap N] [--batch-size N]
+// CLI: npm run --silent predict -- <genome.fa[.gz]> [--model resfinder-genes|resfinder-sensitive] [--format json|tsv]
+//      [--min-identity 80] [--min-coverage 60] [--segment-length N] [--segment-overlap N] [--batch-size N]
 // Exit code 2 and one line on stderr for bad input or bad options.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -32,7 +32,9 @@ function parseArgs(argv: string[]): { input: string; format: "json" | "tsv"; par
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    if (flag === "--format") {
+    if (flag === "--model") {
+      params.modelName = value();
+    } else if (flag === "--format") {
       const v = value();
       if (v !== "json" && v !== "tsv") throw new UsageError(`--format must be json or tsv, got "${v}"`);
       format = v;
@@ -49,7 +51,7 @@ function parseArgs(argv: string[]): { input: string; format: "json" | "tsv"; par
       throw new UsageError(`unexpected argument "${arg}"`);
     }
   }
-  if (input === undefined) throw new UsageError("usage: predict <genome.fa[.gz]> [--format json|tsv] [--min-identity N] [--min-coverage N] [--segment-length N] [--segment-overlap N] [--batch-size N]");
+  if (input === undefined) throw new UsageError("usage: predict <genome.fa[.gz]> [--model NAME] [--format json|tsv] [--min-identity N] [--min-coverage N] [--segment-length N] [--segment-overlap N] [--batch-size N]");
   return { input, format, params };
 }
 

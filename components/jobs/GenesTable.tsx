@@ -134,6 +134,11 @@ function PositionCells({ gene }: { gene: Gene }) {
       <td className="max-w-[10rem] truncate px-4 py-2" title={gene.contig}>{gene.contig}</td>
       <td className="px-4 py-2 text-right tabular-nums whitespace-nowrap">
         {gene.start.toLocaleString()}–{gene.end.toLocaleString()} <span className="text-slate-500">({gene.strand})</span>
+        {gene.pieces && gene.pieces.length > 1 && (
+          <span className="block text-xs text-slate-500" data-testid="split-pieces">
+            {gene.pieces.slice(1).map((p) => `+ ${p.contig}:${p.start.toLocaleString()}–${p.end.toLocaleString()} (${p.strand})`).join(" ")}
+          </span>
+        )}
       </td>
     </>
   );
@@ -146,6 +151,7 @@ function GeneRow({ gene, id, nested = false }: { gene: Gene; id?: string; nested
         <span className="flex flex-wrap items-center gap-1.5">
           <span className="font-medium">{gene.gene}</span>
           <Badge gene={gene} />
+          {gene.sensitiveOnly && <SensitiveBadge split={Boolean(gene.split)} />}
         </span>
         <span className="block text-xs text-slate-500">{gene.refId}</span>
       </td>
@@ -189,5 +195,18 @@ function LocusRow({ locus, open, onToggle }: { locus: Locus; open: boolean; onTo
       <PositionCells gene={first} />
       <td className="px-4 py-2 text-xs text-slate-600">{antibiotics.join(", ") || "—"}</td>
     </tr>
+  );
+}
+
+/** Calls only the resfinder-sensitive model makes: ResFinder and the default model do not report them. */
+function SensitiveBadge({ split }: { split: boolean }) {
+  return (
+    <span
+      data-testid="sensitive-only"
+      title="Found only by the resfinder-sensitive model (ResFinder and the default model do not report it)"
+      className="rounded bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-amber-800"
+    >
+      {split ? "sensitive · split" : "sensitive"}
+    </span>
   );
 }

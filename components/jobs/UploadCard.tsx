@@ -21,7 +21,8 @@ const EMPTY: Selection = { genomes: [], skipped: [] };
  */
 export function UploadCard({ onCreated, onOpen }: { onCreated: (jobId: string) => void; onOpen: (jobId: string) => void }) {
   const { data } = useModels();
-  const model = data?.models.find((m) => m.default) ?? data?.models[0];
+  const [modelName, setModelName] = useState<string | null>(null);
+  const model = data?.models.find((m) => m.name === modelName) ?? data?.models.find((m) => m.default) ?? data?.models[0];
   const maxBytes = data?.limits?.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   const numericParams = model?.parameters.filter((p) => p.type !== "boolean") ?? [];
   const collections = useCollections();
@@ -132,8 +133,24 @@ export function UploadCard({ onCreated, onOpen }: { onCreated: (jobId: string) =
 
         <details className="group mt-4 rounded-lg border border-slate-200 px-3 py-2">
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced settings</summary>
-          <p className="mt-2 text-xs text-slate-500">
-            Model: <span className="font-medium">{model?.name ?? "…"}</span>. Segmenting only changes progress granularity; gene calls do not depend on it.
+          <label className="mt-2 block text-sm font-medium text-slate-700">
+            Model
+            <select
+              name="modelName"
+              value={model?.name ?? ""}
+              onChange={(e) => setModelName(e.target.value)}
+              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-teal-600 focus:ring-1 focus:ring-teal-600 focus:outline-none"
+            >
+              {(data?.models ?? []).map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                  {m.default ? " (default)" : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="mt-1 text-xs text-slate-500">
+            {model?.description ?? "…"} Segmenting only changes progress granularity; gene calls do not depend on it.
           </p>
           <ParamFields
             idPrefix="upload"

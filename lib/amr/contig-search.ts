@@ -123,20 +123,31 @@ export class ContigSearch {
 
   /** HSPs after BLAST's purge of alignments sharing an end point with a better one. */
   finalHsps(): Hsp[] {
-    const kept: Hsp[] = [];
-    for (const group of this.byRefStrand.values()) {
-      const sorted = [...group].sort((a, b) => b.score - a.score || a.qStart - b.qStart || a.rStart - b.rStart);
-      const starts = new Set<string>();
-      const ends = new Set<string>();
-      for (const h of sorted) {
-        const s = `${h.qStart}:${h.rStart}`;
-        const e = `${h.qEnd}:${h.rEnd}`;
-        if (starts.has(s) || ends.has(e)) continue;
-        starts.add(s);
-        ends.add(e);
-        kept.push(h);
-      }
-    }
-    return kept;
+    return purgeSharedEnds(this.byRefStrand.values());
   }
+
+  /** The contig's codes on one strand (the reverse complement is made once, on first use). */
+  strand(minus: boolean): Uint8Array {
+    return this.oriented(minus);
+  }
+}
+
+/** BLAST's purge, within each group of one reference and strand: an HSP sharing a start or an end with a better one goes. */
+export function purgeSharedEnds(groups: Iterable<Hsp[]>): Hsp[] {
+  const kept: Hsp[] = [];
+  for (const group of groups) {
+    const sorted = [...group].sort((a, b) => b.score - a.score || a.qStart - b.qStart || a.rStart - b.rStart);
+    // Numeric keys (reference positions stay below 2^16, contig positions below 2^36).
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    for (const h of sorted) {
+      const s = h.qStart * 65536 + h.rStart;
+      const e = h.qEnd * 65536 + h.rEnd;
+      if (starts.has(s) || ends.has(e)) continue;
+      starts.add(s);
+      ends.add(e);
+      kept.push(h);
+    }
+  }
+  return kept;
 }

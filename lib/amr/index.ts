@@ -1,6 +1,6 @@
 // Public surface of the engine for the jobs and web code.
 export * from "./types";
-export { MODELS, DEFAULT_MODEL, resolveParams, type ModelInfo, type ModelParameter } from "./models";
+export { MODELS, DEFAULT_MODEL, SENSITIVE_MODEL, resolveParams, type ModelInfo, type ModelParameter } from "./models";
 export { FastaError, DEFAULT_FASTA_LIMITS, readFasta, scanFasta, type FastaLimits } from "./fasta-reader";
 export { loadCatalog, defaultDbDir, type Catalog } from "./catalog";
 export { predictAmr, type PredictOptions } from "./predict";

@@ -18,12 +18,18 @@ export interface ModelInfo {
 }
 
 export const DEFAULT_MODEL = "resfinder-genes";
+export const SENSITIVE_MODEL = "resfinder-sensitive";
 
 const SHARED_PARAMETERS: ModelParameter[] = [
   { name: "batch_size", type: "integer", min: 1, max: 1024, default: 8, description: "Segments processed between two progress reports and cancellation checks." },
   { name: "segment_length", type: "integer", min: 1000, max: 1_000_000, default: 6000, description: "Length in bases of the segments contigs are cut into." },
   { name: "segment_overlap", type: "integer", min: 0, max: 999_999, default: 0, description: "Bases shared by consecutive segments; at most segment_length - 1. Calls do not depend on it." },
   { name: "use_cpu", type: "boolean", min: null, max: null, default: true, description: "Run on the CPU. No model runs on an accelerator yet, so false is refused." },
+];
+
+const THRESHOLDS: ModelParameter[] = [
+  { name: "min_identity", type: "number", min: 0, max: 100, default: 80, description: "Minimum identity of a hit in percent (ResFinder 4.3's effective default)." },
+  { name: "min_coverage", type: "number", min: 0, max: 100, default: 60, description: "Minimum coverage of the reference gene in percent (ResFinder 4.3's effective default)." },
 ];
 
 export const MODELS: ModelInfo[] = [
@@ -33,11 +39,16 @@ export const MODELS: ModelInfo[] = [
       "Acquired antimicrobial resistance genes of the ResFinder database found in a genome assembly " +
       "(k-mer seeding and gapped alignment on both strands), with the phenotype per antibiotic derived as ResFinder 4.3 does.",
     default: true,
-    parameters: [
-      ...SHARED_PARAMETERS,
-      { name: "min_identity", type: "number", min: 0, max: 100, default: 80, description: "Minimum identity of a hit in percent (ResFinder 4.3's effective default)." },
-      { name: "min_coverage", type: "number", min: 0, max: 100, default: 60, description: "Minimum coverage of the reference gene in percent (ResFinder 4.3's effective default)." },
-    ],
+    parameters: [...SHARED_PARAMETERS, ...THRESHOLDS],
+  },
+  {
+    name: SENSITIVE_MODEL,
+    description:
+      "The same database, thresholds and phenotype rules, plus what ResFinder misses: genes at 80–90 % identity without a " +
+      "28-base exact run (spaced seeds), and genes split across two contigs joined into one call. Every call of " +
+      `${DEFAULT_MODEL} is kept as it is; the extra calls are marked.`,
+    default: false,
+    parameters: [...SHARED_PARAMETERS, ...THRESHOLDS],
   },
 ];
 

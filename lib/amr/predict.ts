@@ -1,12 +1,18 @@
-// The resfinder-genes model: seeds and alignments per segment batch, then ResFinder's rules per class,
-// then the phenotype table.
+// Both models: seeds and alignments per segment batch, then ResFinder's rules per class, then the phenotype
+// table. resfinder-sensitive also seeds each contig with spaced seeds and joins genes split across contigs.
+// Allele annotation comes last: it reads only finished calls and the sequences, whatever found them.
 import { annotateGenes } from "./alleles/annotate-genes";
-import type { Catalog, Reference } from "./catalog";
+import type { Catalog } from "./catalog";
+import { callGenes, sortCalls } from "./call-genes";
 import { ContigSearch, type Hsp } from "./contig-search";
+import { SENSITIVE_MODEL } from "./models";
 import { derivePhenotypes } from "./phenotype";
-import { resolveClass, type BlastHit, type KeptHit } from "./resfinder-rules";
+import type { BlastHit } from "./resfinder-rules";
 import { planSegments } from "./segments";
-import type { AmrParams, AmrResult, EngineProgress, GeneHit, ParsedGenome } from "./types";
+import { sensitiveCalls } from "./sensitive-calls";
+import { findSensitiveHsps } from "./sensitive-search";
+import { spacedIndexFor } from "./spaced-index-cache";
+import type { AmrParams, AmrResult, EngineProgress, ParsedGenome } from "./types";
 
 export interface PredictOptions {
   onProgress?: (progress: EngineProgress) => void;
@@ -33,7 +39,10 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
   if (signal?.aborted) throw abortError();
   report();
 
+  const sensitive = params.modelName === SENSITIVE_MODEL;
+  const spacedIndex = sensitive ? spacedIndexFor(catalog) : null;
   const hspsByContig: BlastHit[][] = genome.contigs.map(() => []);
+  const extraByContig: BlastHit[][] = genome.contigs.map(() => []);
   let search: ContigSearch | null = null;
   for (let b = 0; b < segments.length; b += params.batchSize) {
     for (const seg of segments.slice(b, b + params.batchSize)) {
@@ -41,7 +50,14 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
       search ??= new ContigSearch(contig.sequence, catalog);
       search.scan(seg.ownStart, seg.ownEnd);
       if (seg.last) {
-        hspsByContig[seg.contig] = search.finalHsps().map((h) => toBlastHit(h, contig.id, search!.length, catalog));
+        const found = search.finalHsps();
+        const s = search;
+        hspsByContig[seg.contig] = found.map((h) => toBlastHit(h, contig.id, s.length, catalog));
+        if (spacedIndex) {
+          extraByContig[seg.contig] = findSensitiveHsps((minus) => s.strand(minus), catalog, spacedIndex, found, params).map((h) =>
+            toBlastHit(h, contig.id, s.length, catalog),
+          );
+        }
         search = null;
       }
       progress.segmentsDone++;
@@ -52,10 +68,17 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
 
   progress.phase = "resolving";
   report();
-  // Allele annotation reads only finished calls and the sequences, whatever found them.
-  const genes = annotateGenes(callGenes(hspsByContig, catalog, params), genome.contigs, catalog);
+  const contigOrder = new Map(genome.contigs.map((c, i) => [c.id, i]));
+  let genes = callGenes(hspsByContig, catalog, params);
+  if (sensitive) {
+    const allHits = hspsByContig.map((hits, i) => [...hits, ...extraByContig[i]]);
+    const lengths = new Map(genome.contigs.map((c) => [c.id, c.sequence.length]));
+    genes = sensitiveCalls(genes, allHits, lengths, catalog, params);
+  }
+  sortCalls(genes, contigOrder);
+  genes = annotateGenes(genes, genome.contigs, catalog);
   // Lengths of the contigs that carry a call, so a plot can place hits on a true scale.
-  const withHits = new Set(genes.map((g) => g.contig));
+  const withHits = new Set(genes.flatMap((g) => [g.contig, ...(g.pieces ?? []).map((p) => p.contig)]));
   const contigLengths = genome.contigs.filter((c) => withHits.has(c.id)).map((c) => ({ id: c.id, length: c.sequence.length }));
   const result: AmrResult = {
     model: params.modelName,
@@ -85,52 +108,4 @@ function toBlastHit(h: Hsp, contig: string, contigLength: number, catalog: Catal
     score: h.score,
     minus: h.minus,
   };
-}
-
-/** ResFinder runs one BLAST per class and merges identical calls from several classes into one. */
-function callGenes(hspsByContig: BlastHit[][], catalog: Catalog, params: AmrParams): GeneHit[] {
-  const genes: GeneHit[] = [];
-  const seen = new Set<string>();
-  catalog.classes.forEach((cls, classIndex) => {
-    const perContig = hspsByContig.map((hits) =>
-      hits.filter((h) => catalog.refs[h.ref].classIndex === classIndex && (h.nident / h.alnLen) * 100 >= params.minIdentity),
-    );
-    for (const kept of resolveClass(perContig, params.minCoverage)) {
-      const key = `${kept.refId}\t${kept.contig}\t${kept.queryStart}\t${kept.queryEnd}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      genes.push(toGeneHit(kept, cls.name, catalog.refs[kept.ref]));
-    }
-  });
-  const contigOrder = new Map<string, number>();
-  hspsByContig.forEach((hits, i) => hits.forEach((h) => contigOrder.set(h.contig, i)));
-  return genes.sort(
-    (a, b) => contigOrder.get(a.contig)! - contigOrder.get(b.contig)! || a.start - b.start || a.end - b.end || compareText(a.refId, b.refId),
-  );
-}
-
-function toGeneHit(hit: KeptHit, className: string, ref: Reference): GeneHit {
-  return {
-    refId: hit.refId,
-    gene: ref.gene,
-    accession: ref.accession,
-    class: className,
-    contig: hit.contig,
-    start: hit.queryStart,
-    end: hit.queryEnd,
-    strand: hit.minus ? "-" : "+",
-    identity: round2(hit.percIdent),
-    coverage: round2(hit.coverage * 100),
-    alignmentLength: hit.alnLen,
-    referenceLength: hit.sbjctLength,
-    antibiotics: [...ref.antibiotics],
-  };
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

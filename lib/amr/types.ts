@@ -36,6 +36,14 @@ export interface GeneHit {
    * computed before allele calls existed.
    */
   allele?: AlleleCall;
+  /**
+   * Sensitive model only: the gene is split across two contigs. `pieces` are its parts in reference order
+   * (contig, start, end and strand above are the first piece's); coverage counts them all.
+   */
+  split?: true;
+  pieces?: GenePiece[];
+  /** Sensitive model only: a call the default model (resfinder-genes) does not make. */
+  sensitiveOnly?: true;
 }
 
 /**
@@ -70,6 +78,13 @@ export interface AlleleCall {
   referenceProteinLength: number | null;
 }
 
+export interface GenePiece {
+  contig: string;
+  start: number;
+  end: number;
+  strand: Strand;
+}
+
 export type Phenotype = "Resistant" | "No resistance detected";
 
 export interface PhenotypeRow {
@@ -81,6 +96,7 @@ export interface PhenotypeRow {
 }
 
 export interface AmrResult {
+  /** The model that produced the result (resfinder-genes, resfinder-sensitive). */
   model: string;
   /** contigLengths (optional, for plots) lists only the contigs that carry a hit. */
   input: { contigs: number; bases: number; contigLengths?: { id: string; length: number }[] };

@@ -23,12 +23,38 @@ export interface Extension {
 
 const EMPTY: Extension = { score: 0, qLen: 0, rLen: 0, nident: 0, alnLen: 0, gaps: 0 };
 
-let rowA = new Int32Array(1024);
-let rowB = new Int32Array(1024);
+// The steady row of a run of matches on the best diagonal (column d, score B, X-drop floor B - MATCH - XDROP
+// for the next row): cells k columns right of d hold B - GAP*k (gaps in the reference, same row), cells
+// k columns left hold B - (GAP + MATCH)*k (gaps in the query, paid rows earlier), and nothing else lives.
+// Each further match on the diagonal reproduces it shifted by one column and MATCH higher, whatever the
+// off-diagonal bases are: an off-diagonal match only ties a cell's value (then its move is diagonal).
+// So such rows need not be computed; their moves are derived during the traceback.
+const STEADY_RIGHT = Math.floor((XDROP + MATCH) / GAP);
+const STEADY_LEFT = Math.floor((XDROP + MATCH) / (GAP + MATCH));
+const STEADY_SPAN = STEADY_LEFT + STEADY_RIGHT;
+/** Shorter runs are computed: checking the steady row costs about as much as a row. */
+const MIN_SKIP = 8;
+const SKIPPED = -1;
+
+function steadyValue(best: number, k: number): number {
+  return k >= 0 ? best - GAP * k : best + (GAP + MATCH) * k;
+}
+
+function isSteady(row: Int32Array, d: number, best: number): boolean {
+  for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) if (row[d + k] !== steadyValue(best, k)) return false;
+  return true;
+}
+
+let rowA = new Int32Array(1024).fill(DEAD);
+let rowB = new Int32Array(1024).fill(DEAD);
 let trace = new Uint8Array(1 << 16);
 let rowLo = new Int32Array(1024);
 let rowHi = new Int32Array(1024);
 let rowAt = new Int32Array(1024);
+let qBuf = new Uint8Array(1024);
+let rBuf = new Uint8Array(1024);
+// Never equal to a query code: an ambiguous reference base mismatches everything.
+const NO_MATCH = 5;
 
 /**
  * Best-scoring extension from (q[qFrom], r[rFrom]) walking `dir` (+1 right, -1 left) over at most
@@ -37,14 +63,24 @@ let rowAt = new Int32Array(1024);
 export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Array, rFrom: number, rAvail: number, dir: 1 | -1): Extension {
   if (qAvail <= 0 || rAvail <= 0) return EMPTY;
   const width = Math.min(qAvail, rAvail + MAX_DRIFT);
-  if (rowA.length < width + 2) {
-    rowA = new Int32Array(width * 2 + 2);
-    rowB = new Int32Array(width * 2 + 2);
+  if (rowA.length < width + 3) {
+    rowA = new Int32Array(width * 2 + 3).fill(DEAD);
+    rowB = new Int32Array(width * 2 + 3).fill(DEAD);
   }
   if (rowLo.length < rAvail + 1) {
     rowLo = new Int32Array(rAvail * 2 + 2);
     rowHi = new Int32Array(rAvail * 2 + 2);
     rowAt = new Int32Array(rAvail * 2 + 2);
+  }
+  // Both sequences copied in walking order, so the inner loop indexes plainly; qs[j - 1] is column j.
+  if (qBuf.length < width) qBuf = new Uint8Array(width * 2);
+  if (rBuf.length < rAvail) rBuf = new Uint8Array(rAvail * 2);
+  const qs = qBuf;
+  const rs = rBuf;
+  for (let j = 0; j < width; j++) qs[j] = q[qFrom + dir * j];
+  for (let i = 0; i < rAvail; i++) {
+    const c = r[rFrom + dir * i];
+    rs[i] = c === AMBIGUOUS ? NO_MATCH : c;
   }
   let prev = rowA;
   let cur = rowB;
@@ -53,7 +89,8 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   let bestJ = 0;
   let tbLen = 0;
 
-  // Row 0: query bases against nothing.
+  // Row 0: query bases against nothing. Cells outside [lo, hi] of the previous row read as DEAD: rows are
+  // kept DEAD outside their live span, and DEAD plus any score stays far below every floor.
   let lo = 0;
   let hi = 0;
   prev[0] = 0;
@@ -61,6 +98,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     hi++;
     prev[hi] = -hi * GAP;
   }
+  prev[hi + 1] = DEAD;
   rowLo[0] = 0;
   rowHi[0] = hi;
   rowAt[0] = 0;
@@ -70,37 +108,34 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
 
   let i = 1;
   for (; i <= rAvail; i++) {
-    const rc = r[rFrom + dir * (i - 1)];
+    const rc = rs[i - 1];
     const floor = best - XDROP;
     let newLo = -1;
     let newHi = -1;
     const rowStart = tbLen;
     ensureTrace(tbLen + (hi - lo) + 2 + MAX_DRIFT);
+    const tr = trace;
     let left = DEAD;
     let j = lo;
+    // Column lo has no diagonal predecessor inside the previous row's span.
+    let diag = DEAD;
     for (; j <= width; j++) {
-      let score = DEAD;
+      let score = diag === DEAD ? DEAD : diag + (qs[j - 1] === rc ? MATCH : MISMATCH);
       let move = 0;
-      if (j > lo && j - 1 <= hi) {
-        const d = prev[j - 1];
-        if (d !== DEAD) {
-          const qc = q[qFrom + dir * (j - 1)];
-          score = d + (qc === rc && qc !== AMBIGUOUS ? MATCH : MISMATCH);
-        }
+      const u = prev[j];
+      diag = u;
+      if (u - GAP > score) {
+        score = u - GAP;
+        move = 1;
       }
-      if (j <= hi) {
-        const u = prev[j];
-        if (u !== DEAD && u - GAP > score) {
-          score = u - GAP;
-          move = 1;
-        }
-      }
-      if (left !== DEAD && left - GAP > score) {
+      if (left - GAP > score) {
         score = left - GAP;
         move = 2;
       }
-      if (score < floor) score = DEAD;
-      if (score === DEAD && j > hi) break;
+      if (score < floor) {
+        score = DEAD;
+        if (j > hi) break;
+      }
       if (score !== DEAD) {
         if (newLo < 0) newLo = j;
         newHi = j;
@@ -112,11 +147,14 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       }
       if (newLo >= 0) {
         cur[j] = score;
-        trace[rowStart + (j - newLo)] = move;
+        tr[rowStart + (j - newLo)] = move;
       }
       left = score;
     }
+    // Restore DEAD over the previous row's span (it becomes the next row's buffer) and past this row's end.
+    for (let k = lo; k <= hi + 1; k++) prev[k] = DEAD;
     if (newLo < 0) break;
+    for (let k = newHi + 1; k <= j && k <= width + 1; k++) cur[k] = DEAD;
     rowLo[i] = newLo;
     rowHi[i] = newHi;
     rowAt[i] = rowStart;
@@ -126,7 +164,28 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     const t = prev;
     prev = cur;
     cur = t;
+    if (hi - lo === STEADY_SPAN && bestI === i && hi === bestJ + STEADY_RIGHT && isSteady(prev, bestJ, best)) {
+      const d = bestJ;
+      const maxRun = Math.min(rAvail - i, width - STEADY_RIGHT - 1 - d);
+      let m = 0;
+      while (m < maxRun && qs[d + m] === rs[i + m]) m++;
+      if (m >= MIN_SKIP) {
+        for (let t = 1; t <= m; t++) {
+          rowLo[i + t] = d + t - STEADY_LEFT;
+          rowAt[i + t] = SKIPPED;
+        }
+        for (let k = lo; k <= hi; k++) prev[k] = DEAD;
+        i += m;
+        best += MATCH * m;
+        bestI = i;
+        bestJ = d + m;
+        lo = bestJ - STEADY_LEFT;
+        hi = bestJ + STEADY_RIGHT;
+        for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) prev[bestJ + k] = steadyValue(best, k);
+      }
+    }
   }
+  for (let k = lo; k <= hi + 1 && k < prev.length; k++) prev[k] = DEAD;
 
   // Trace back from the best cell to count identities and gap columns.
   let nident = 0;
@@ -135,11 +194,10 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   let ti = bestI;
   let tj = bestJ;
   while (ti > 0 || tj > 0) {
-    const move = ti === 0 ? 2 : trace[rowAt[ti] + (tj - rowLo[ti])];
+    const move = ti === 0 ? 2 : rowAt[ti] === SKIPPED ? steadyMove(qs, rs, ti, tj, tj - rowLo[ti] - STEADY_LEFT) : trace[rowAt[ti] + (tj - rowLo[ti])];
     alnLen++;
     if (move === 0) {
-      const qc = q[qFrom + dir * (tj - 1)];
-      if (qc === r[rFrom + dir * (ti - 1)] && qc !== AMBIGUOUS) nident++;
+      if (qs[tj - 1] === rs[ti - 1]) nident++;
       ti--;
       tj--;
     } else if (move === 1) {
@@ -151,6 +209,12 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     }
   }
   return { score: best, qLen: bestJ, rLen: bestI, nident, alnLen, gaps };
+}
+
+/** The move of a cell k columns off the diagonal in a steady row: diagonal on a match (ties prefer it), else the gap. */
+function steadyMove(qs: Uint8Array, rs: Uint8Array, i: number, j: number, k: number): number {
+  if (k === 0 || qs[j - 1] === rs[i - 1]) return 0;
+  return k > 0 ? 2 : 1;
 }
 
 function ensureTrace(size: number): void {

@@ -146,11 +146,17 @@ const geneHitSchema = z.object({
   referenceLength: z.int(),
   antibiotics: z.array(z.string()),
   allele: alleleCallSchema.optional().meta({ description: "How the genome differs from the reference allele; absent from results computed before allele calls existed." }),
+  split: z.literal(true).optional().meta({ description: "resfinder-sensitive: the gene is split across two contigs (see pieces)." }),
+  pieces: z
+    .array(z.object({ contig: z.string(), start: z.int(), end: z.int(), strand: z.enum(["+", "-"]) }))
+    .optional()
+    .meta({ description: "resfinder-sensitive, split genes: the pieces in reference order; contig, start, end and strand are the first piece's." }),
+  sensitiveOnly: z.literal(true).optional().meta({ description: "resfinder-sensitive: a call the default model does not make." }),
 });
 
 export const amrResultSchema = z
   .object({
-    model: z.string(),
+    model: z.string().meta({ description: "The model that produced the result: resfinder-genes or resfinder-sensitive." }),
     input: z.object({
       contigs: z.int(),
       bases: z.int(),

@@ -45,10 +45,26 @@ describe("predict CLI", () => {
   });
 
   it("exits 2 for bad options and missing files", async () => {
-    for (const args of [[ISOLATE_02, "--batch-size", "0"], [ISOLATE_02, "--format", "xml"], ["/nonexistent.fa"], []]) {
+    for (const args of [[ISOLATE_02, "--batch-size", "0"], [ISOLATE_02, "--format", "xml"], [ISOLATE_02, "--model", "kma"], ["/nonexistent.fa"], []]) {
       const r = await run(args);
       expect(r.code).toBe(2);
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("runs the model named by --model and says which in the result", async () => {
+    const { code, stdout } = await run([ISOLATE_02, "--model", "resfinder-sensitive"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.model).toBe("resfinder-sensitive");
+    // Nothing for the sensitive model to add here: the default call, unmarked.
+    expect(result.genes.map((g: { refId: string; sensitiveOnly?: boolean }) => [g.refId, g.sensitiveOnly])).toEqual([["blaCTX-M-33_1_AY238472", undefined]]);
+  });
+});
+
+describe("npm run predict (scripts/predict.mjs, the prebuilt bundle)", () => {
+  it("gives the TypeScript CLI's output", async () => {
+    const bundled = await promisify(execFile)(process.execPath, [path.join(root, "scripts/predict.mjs"), ISOLATE_02, "--format", "tsv"], { cwd: root });
+    expect(bundled.stdout).toBe((await run([ISOLATE_02, "--format", "tsv"])).stdout);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encode } from "../../../lib/amr/nucleotides";
 import { extend } from "../../../lib/amr/xdrop-align";
 import { mulberry32 } from "../../helpers/genome-generator";
+import { referenceExtend } from "../../helpers/xdrop-reference";
 
 const enc = (s: string) => encode(Buffer.from(s));
 const rand = mulberry32(7);
@@ -69,5 +70,48 @@ describe("X-drop extension with megablast scores", () => {
     const q = enc(random(30) + s);
     const r = enc(s);
     expect(extend(q, 149, 150, r, 119, 120, -1)).toMatchObject({ rLen: 120, qLen: 120, nident: 120 });
+  });
+});
+
+describe("steady rows skipped on runs of matches", () => {
+  const mutate = (r: string, edits: number, rnd: () => number) => {
+    let q = r;
+    for (let e = 0; e < edits; e++) {
+      const at = Math.floor(rnd() * q.length);
+      const kind = rnd();
+      const base = "ACGT"[Math.floor(rnd() * 4)];
+      if (kind < 0.6) q = q.slice(0, at) + base + q.slice(at + 1);
+      else if (kind < 0.75) q = q.slice(0, at) + q.slice(at + 1 + Math.floor(rnd() * 4));
+      else if (kind < 0.9) q = q.slice(0, at) + base.repeat(1 + Math.floor(rnd() * 4)) + q.slice(at);
+      else q = q.slice(0, at) + "N" + q.slice(at + 1);
+    }
+    return q;
+  };
+  // Repeats make off-diagonal runs of matches, where ties and X-drop edge cells are decided.
+  const repetitive = (n: number, rnd: () => number) => {
+    let s = "";
+    while (s.length < n) {
+      const r = rnd();
+      if (r < 0.1) s += "A".repeat(2 + Math.floor(rnd() * 10));
+      else if (r < 0.2) s += s.slice(-Math.min(s.length, 5 + Math.floor(rnd() * 40)));
+      else s += "ACGT"[Math.floor(rnd() * 4)];
+    }
+    return s.slice(0, n);
+  };
+
+  it("gives the result of the plain DP (every row computed) on 600 seeded cases", () => {
+    const rnd = mulberry32(99);
+    for (let c = 0; c < 600; c++) {
+      const n = 50 + Math.floor(rnd() * 900);
+      const r = c % 3 === 0 ? repetitive(n, rnd) : Array.from({ length: n }, () => "ACGT"[Math.floor(rnd() * 4)]).join("");
+      const q = mutate(r, Math.floor(rnd() * (c % 2 ? 4 : 40)), rnd) + (c % 4 === 0 ? r.slice(0, 60) : random(Math.floor(rnd() * 80)));
+      const qe = enc(q);
+      const re = enc(r);
+      expect(extend(qe, 0, qe.length, re, 0, re.length, 1), `case ${c}`).toEqual(referenceExtend(qe, 0, qe.length, re, 0, re.length, 1));
+      const qf = qe.length - 1;
+      expect(extend(qe, qf, qe.length, re, re.length - 1, re.length, -1), `case ${c} leftwards`).toEqual(
+        referenceExtend(qe, qf, qe.length, re, re.length - 1, re.length, -1),
+      );
+    }
   });
 });
