@@ -48,6 +48,10 @@ test("from a folder of genomes to a shared heatmap of the cohort, using only the
   await page.getByRole("link", { name: "Run 9" }).click();
   await expect(page.getByTestId("collection-progress")).toHaveText("3 of 3 finished", { timeout: 90_000 });
   await expect(page.getByTestId("heatmap-row")).toHaveCount(3);
+  // Each row counts its antibiotics with resistance (blaB-2: 3; blaCTX-M-33: 9; isolate_03: none).
+  for (const [name, n] of [["isolate_01", "3"], ["isolate_02", "9"], ["isolate_03", "0"]]) {
+    await expect(page.getByTestId("heatmap-row").filter({ hasText: name }).getByTestId("heatmap-row-count")).toHaveText(n);
+  }
   await page.screenshot({ path: `${shots}/cohort-heatmap.png`, fullPage: true });
 
   // isolate_01 carries blaB-2: its resistant cell names the gene and opens the job.

@@ -97,6 +97,9 @@ export function Heatmap({ matrix, jobHref }: { matrix: CollectionMatrix; jobHref
               <div className="flex" style={{ width }} data-testid="heatmap-row">
                 <div role="rowheader" style={{ width: NAME_W, height: ROW_H }} className="sticky left-0 z-10 flex shrink-0 items-center truncate border-r border-slate-100 bg-white px-2 text-sm">
                   {jobHref ? <Link href={jobHref(row.jobId)} className="truncate hover:underline">{row.name}</Link> : <span className="truncate">{row.name}</span>}
+                  <span className="ml-auto shrink-0 pl-2 text-xs tabular-nums text-slate-500" title="Antibiotics with resistance predicted" data-testid="heatmap-row-count">
+                    {Object.keys(row.resistant).length}
+                  </span>
                 </div>
                 {columns.map((c) => {
                   const genes = row.resistant[c];
