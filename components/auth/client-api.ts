@@ -35,7 +35,8 @@ async function csrfToken(): Promise<string> {
 
 /**
  * Signs in through NextAuth's credentials callback directly (what next-auth/react's signIn
- * does) so a 429 from the rate limit reaches the form with its own message.
+ * does) so a 429 from the rate limit, or a 503 while the server is checking too many passwords,
+ * reaches the form with its own message.
  */
 export async function signInWithPassword(username: string, password: string): Promise<FormFailure | null> {
   try {
@@ -44,7 +45,7 @@ export async function signInWithPassword(username: string, password: string): Pr
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ username, password, csrfToken: await csrfToken(), json: "true" }),
     });
-    if (res.status === 429) return failureFrom(res);
+    if (res.status === 429 || res.status === 503) return failureFrom(res);
     const data = (await res.json().catch(() => ({}))) as { url?: string };
     const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "unknown";
     if (res.ok && !error) return null;
