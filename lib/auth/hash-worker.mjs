@@ -2,7 +2,20 @@
 // by path as it is under `next start`, vitest and tsx alike, with no bundling step to go stale.
 // Synchronous bcryptjs is right here: this thread does nothing else, and the web server's event
 // loop never runs the ~250 ms of a cost-12 hash.
+import { setPriority } from "node:os";
 import bcrypt from "bcryptjs";
+
+// With the threads as many as the cores, a burst of sign-ins keeps every core busy; at nice 10 the
+// scheduler still gives the server's event loop the CPU first (as for the engine's child process),
+// so polling stays fast while sign-ins queue. Linux only: there the nice value is per thread,
+// where elsewhere the call would lower the whole server.
+if (process.platform === "linux") {
+  try {
+    setPriority(0, 10);
+  } catch {
+    // Refused (some containers): hash at normal priority.
+  }
+}
 
 /** @param {{ op: "hash", password: string, cost: number } | { op: "compare", password: string, hash: string }} task */
 export default function run(task) {

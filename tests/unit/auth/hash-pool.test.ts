@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createHashPool, HASH_BUSY_MESSAGE, type HashPool } from "@/lib/auth/hash-pool";
 import { AppError, toErrorPayload } from "@/lib/errors";
 import { GATED_WORKER, holdThread } from "../../helpers/hash-gate";
 
 let pool: HashPool | undefined;
+const waitFor = (ok: () => boolean) => vi.waitFor(() => expect(ok()).toBe(true), { timeout: 10_000, interval: 20 });
 afterEach(async () => {
   await pool?.close();
   pool = undefined;
@@ -38,6 +41,23 @@ describe("password hashing pool (LD3)", () => {
     waiting.release();
     await waiting.done;
     expect(await accepted).toMatch(/^\$2b\$10\$/);
+  });
+
+  it("hashes at nice 10 on Linux, leaving the calling thread's priority alone", async () => {
+    expect(process.platform).toBe("linux"); // the per-thread nice value is Linux's; this machine's CI is Linux
+    const niceThreads = () =>
+      readdirSync("/proc/self/task").filter((t) => {
+        const stat = readFileSync(`/proc/self/task/${t}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16] === "10";
+      }).length;
+    const before = { nice: niceThreads(), own: getPriority() };
+    pool = createHashPool({ threads: 2, queue: 0, workerPath: GATED_WORKER });
+    // Two holds at once with no backlog: both threads are running, so both have loaded the worker.
+    const held = [holdThread(pool), holdThread(pool)];
+    await waitFor(() => niceThreads() === before.nice + 2);
+    expect(getPriority()).toBe(before.own);
+    for (const h of held) h.release();
+    await Promise.all(held.map((h) => h.done));
   });
 
   it("names a missing worker file instead of failing on the first sign-in", () => {
