@@ -30,29 +30,64 @@ export function hashWorkerPath(): string {
   return process.env.HASH_WORKER_PATH ?? path.join(process.cwd(), "lib", "auth", "hash-worker.mjs");
 }
 
+interface Waiting {
+  task: HashTask;
+  since: number;
+  resolve: (value: string | boolean) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * `threads` workers and at most `queue` tasks waiting for one. The bound is counted here rather
- * than with piscina's maxQueue, which also counts tasks waiting for a thread that is still
- * starting: this way the first `threads + queue` concurrent tasks are always accepted.
+ * `threads` workers; at most `queue` tasks wait for one, each for at most `maxWaitMs`. Both bounds
+ * answer the 503: the count at once, the wait when a machine short of CPU hashes slower than
+ * planned (then a waiting sign-in gives up after maxWaitMs instead of queueing on). The queue is
+ * kept here, not in piscina, so a task is handed to a thread only when one is free and the bounds
+ * count exactly what waits.
  */
-export function createHashPool(opts: { threads: number; queue: number; workerPath?: string }): HashPool {
+export function createHashPool(opts: { threads: number; queue: number; maxWaitMs?: number; workerPath?: string; now?: () => number }): HashPool {
   const filename = opts.workerPath ?? hashWorkerPath();
   // The path is only known at run time; without the hint Turbopack traces the whole project.
   if (!existsSync(/* turbopackIgnore: true */ filename)) throw new Error(`password hashing worker not found at ${filename} (set HASH_WORKER_PATH)`);
   const piscina = new Piscina({ filename, minThreads: opts.threads, maxThreads: opts.threads, idleTimeout: Infinity });
-  const capacity = opts.threads + opts.queue;
-  let inFlight = 0;
+  const now = opts.now ?? Date.now;
+  const maxWaitMs = opts.maxWaitMs ?? Infinity;
+  const waiting: Waiting[] = [];
+  let running = 0;
+
+  const tooOld = (w: Waiting) => now() - w.since > maxWaitMs;
+  const dropExpired = () => {
+    for (let i = waiting.length - 1; i >= 0; i--) if (tooOld(waiting[i])) waiting.splice(i, 1)[0].reject(hashPoolBusyError());
+  };
+  const pump = () => {
+    dropExpired();
+    while (running < opts.threads && waiting.length > 0) {
+      const w = waiting.shift()!;
+      running++;
+      // The thread counts as free before the caller hears back, so its next call finds room.
+      const settle = (report: () => void) => {
+        running--;
+        report();
+        pump();
+      };
+      piscina.run(w.task).then(
+        (r) => settle(() => w.resolve(r as string | boolean)),
+        (err) => settle(() => w.reject(err)),
+      );
+    }
+  };
+  const saturated = () => {
+    dropExpired();
+    return running + waiting.length >= opts.threads + opts.queue;
+  };
   return {
-    async run(task) {
-      if (inFlight >= capacity) throw hashPoolBusyError();
-      inFlight++;
-      try {
-        return (await piscina.run(task)) as string | boolean;
-      } finally {
-        inFlight--;
-      }
+    run(task) {
+      if (saturated()) return Promise.reject(hashPoolBusyError());
+      return new Promise((resolve, reject) => {
+        waiting.push({ task, since: now(), resolve, reject });
+        pump();
+      });
     },
-    saturated: () => inFlight >= capacity,
+    saturated,
     close: () => piscina.destroy(),
   };
 }
@@ -63,7 +98,11 @@ const g = globalThis as unknown as { amrHashPool?: HashPool };
 export function hashPool(): HashPool {
   if (!g.amrHashPool) {
     const env = getEnv();
-    g.amrHashPool = createHashPool({ threads: env.PASSWORD_HASH_THREADS ?? availableParallelism(), queue: env.PASSWORD_HASH_QUEUE });
+    g.amrHashPool = createHashPool({
+      threads: env.PASSWORD_HASH_THREADS ?? availableParallelism(),
+      queue: env.PASSWORD_HASH_QUEUE,
+      maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
+    });
   }
   return g.amrHashPool;
 }

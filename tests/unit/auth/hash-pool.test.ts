@@ -43,6 +43,21 @@ describe("password hashing pool (LD3)", () => {
     expect(await accepted).toMatch(/^\$2b\$10\$/);
   });
 
+  it("gives a task that waited longer than maxWaitMs for a thread the 503 instead of its hash", async () => {
+    let clock = 0;
+    pool = createHashPool({ threads: 1, queue: 2, maxWaitMs: 1000, workerPath: GATED_WORKER, now: () => clock });
+    const running = holdThread(pool);
+    const late = pool.run({ op: "hash", password: "p", cost: 10 }).catch((e: unknown) => e);
+    clock = 500;
+    const inTime = pool.run({ op: "hash", password: "p", cost: 10 });
+    clock = 1200; // `late` has waited 1200 ms, `inTime` 700 ms
+    expect(pool.saturated()).toBe(false); // the expired one no longer holds a place
+    running.release();
+    await running.done;
+    expect(toErrorPayload(await late).status).toBe(503);
+    expect(await inTime).toMatch(/^\$2b\$10\$/);
+  });
+
   it("hashes at nice 10 on Linux, leaving the calling thread's priority alone", async () => {
     expect(process.platform).toBe("linux"); // the per-thread nice value is Linux's; this machine's CI is Linux
     const niceThreads = () =>
