@@ -64,7 +64,8 @@ async function main() {
 
     console.log(`\n— polling + five ${UPLOAD_BYTES / 1e6} MB uploads at once + 2 engine jobs running, ${SECONDS} s`);
     const ecoli = new Blob([readFileSync(ECOLI)]);
-    for (const n of [1, 2]) {
+    // Six: two run while four wait, so both worker slots stay busy until the big genomes queue behind them.
+    for (const n of [1, 2, 3, 4, 5, 6]) {
       const r = await upload(uploaderCookie, ecoli, `ecoli-${n}.fna.gz`);
       if (r.status !== 201) throw new Error(`engine job upload answered ${r.status}`);
     }
