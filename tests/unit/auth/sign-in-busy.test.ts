@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { HASH_BUSY_MESSAGE } from "@/lib/auth/hash-pool";
 import { busyAsUnavailable, SIGN_IN_BUSY } from "@/lib/auth/sign-in-busy";
 
@@ -19,5 +19,22 @@ describe("sign-in refused while the hashing threads are saturated", () => {
     expect(await busyAsUnavailable(wrong)).toBe(wrong);
     const ok = Response.json({ url: "http://localhost:3000/dashboard" });
     expect(await busyAsUnavailable(ok)).toBe(ok);
+  });
+});
+
+describe("the sign-in form's request", () => {
+  it("shows the server's busy message on a 503, not the wrong-password one", async () => {
+    const { toErrorResponse } = await import("@/lib/errors");
+    const { hashPoolBusyError } = await import("@/lib/auth/hash-pool");
+    const { signInWithPassword } = await import("@/components/auth/client-api");
+    const answers = [Response.json({ csrfToken: "t" }), toErrorResponse(hashPoolBusyError())];
+    const fetchMock = vi.fn(async () => answers.shift()!);
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      expect(await signInWithPassword("judy", "correct horse battery staple")).toEqual({ message: HASH_BUSY_MESSAGE, fields: {} });
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
