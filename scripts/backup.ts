@@ -10,6 +10,7 @@ import { backupSqlite } from "@/lib/backup/backup-sqlite";
 import { backupDirName, STORAGE_DIR, writeManifest, type Manifest } from "@/lib/backup/manifest";
 import { pgDumpInvocation, pgRestoreCommand, runPgDump } from "@/lib/backup/postgres";
 import { sqliteFileOfUrl } from "@/lib/db/sqlite/file-backup";
+import { configuredDatabaseUrl, createDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { JOB_AREAS } from "@/lib/jobs/job-files";
 
@@ -37,10 +38,11 @@ function postgresBackup(url: string): Manifest {
   return manifest;
 }
 
+const db = createDb(configuredDatabaseUrl());
 try {
   const manifest = env.DATABASE_URL
     ? postgresBackup(env.DATABASE_URL)
-    : backupSqlite({ dbFile: sqliteFileOfUrl(env.DATABASE_FILE), storageDir, outDir: dir, now });
+    : await backupSqlite({ db, dbFile: sqliteFileOfUrl(env.DATABASE_FILE), storageDir, outDir: dir, now });
   console.log(`backup written to ${dir}`);
   console.log(`  database: ${manifest.database} (${manifest.dialect}; ${manifest.integrity}${manifest.jobs !== null ? `; ${manifest.jobs} jobs` : ""})`);
   if (manifest.storage) {
@@ -54,4 +56,6 @@ try {
 } catch (err) {
   console.error("backup failed:", err instanceof Error ? err.message : err);
   process.exitCode = 1;
+} finally {
+  await db.$disconnect();
 }

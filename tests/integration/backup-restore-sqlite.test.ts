@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { readManifest } from "@/lib/backup/manifest";
@@ -8,6 +9,7 @@ import { checkDatabaseFile } from "@/lib/db/sqlite/file-backup";
 import { getJobForUser } from "@/lib/jobs/queries";
 import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
+import { acquireLock, MAINTENANCE_LOCK } from "@/lib/maintenance/run-lock";
 import { LocalStorage } from "@/lib/storage/local-storage";
 import { useTestDbAndStorage, type TempStorage } from "../helpers/jobs";
 import { seedUser, type TestDb } from "../helpers/test-db";
@@ -96,6 +98,8 @@ describe("online backup and restore (DL4)", () => {
         expect(await getJobForUser(db, user.id, job.id)).toMatchObject({ id: job.id, status: "Completed" });
         expect(await storage.head(job.inputKey!)).not.toBeNull();
       }
+      // The backup held maintenance off through its lock; that hold is not part of what is restored.
+      expect(await db.maintenanceLock.count()).toBe(0);
       // A day past the orphan grace period: any file no row keeps would be removed here.
       const result = await runMaintenance({
         db,
@@ -105,10 +109,19 @@ describe("online backup and restore (DL4)", () => {
         clock: () => new Date(Date.now() + (DEFAULT_RETENTION_POLICY.orphanGraceHours + 1) * 3_600_000),
         log: () => undefined,
       });
-      expect(result).toMatchObject({ orphansRemoved: 0, missingFiles: 0 });
+      expect(result).toMatchObject({ skipped: false, orphansRemoved: 0, missingFiles: 0 });
     } finally {
       await closeDb(db);
     }
+  }, 60_000);
+
+  it("refuses while a maintenance run holds its lock (archiving moves files), and writes nothing", async () => {
+    expect(await acquireLock(t.db, MAINTENANCE_LOCK, "a running maintenance", undefined, 60_000)).toBe(true);
+    const backupRoot = path.join(t.dir, "backups");
+    const backup = await runScript("backup.ts", ["--out", backupRoot], { DATABASE_FILE: `file:${t.file}`, STORAGE_DIR: s.dir });
+    expect(backup.code).toBe(1);
+    expect(backup.err).toContain("a maintenance run is in progress");
+    expect(existsSync(backupRoot) ? readdirSync(backupRoot) : []).toEqual([]);
   }, 60_000);
 
   it("refuses a backup that fails its check and leaves the current database as it was", async () => {

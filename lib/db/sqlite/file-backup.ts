@@ -20,6 +20,16 @@ export function snapshotInto(source: string, dest: string): void {
   }
 }
 
+/** Removes one lease row from a snapshot (the backup's own hold on maintenance, which must not be restored). */
+export function dropLockRow(file: string, name: string, holder: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.prepare("DELETE FROM maintenance_locks WHERE name = ? AND holder = ?").run(name, holder);
+  } finally {
+    db.close();
+  }
+}
+
 export interface JobFilesRow {
   status: string;
   inputFilePath: string | null;
