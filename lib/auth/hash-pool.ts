@@ -44,11 +44,11 @@ interface Waiting {
  * kept here, not in piscina, so a task is handed to a thread only when one is free and the bounds
  * count exactly what waits.
  */
-export function createHashPool(opts: { threads: number; queue: number; maxWaitMs?: number; workerPath?: string; now?: () => number }): HashPool {
+export function createHashPool(opts: { threads: number; queue: number; maxWaitMs?: number; nice?: number; workerPath?: string; now?: () => number }): HashPool {
   const filename = opts.workerPath ?? hashWorkerPath();
   // The path is only known at run time; without the hint Turbopack traces the whole project.
   if (!existsSync(/* turbopackIgnore: true */ filename)) throw new Error(`password hashing worker not found at ${filename} (set HASH_WORKER_PATH)`);
-  const piscina = new Piscina({ filename, minThreads: opts.threads, maxThreads: opts.threads, idleTimeout: Infinity });
+  const piscina = new Piscina({ filename, minThreads: opts.threads, maxThreads: opts.threads, idleTimeout: Infinity, workerData: { nice: opts.nice ?? 0 } });
   const now = opts.now ?? Date.now;
   const maxWaitMs = opts.maxWaitMs ?? Infinity;
   const waiting: Waiting[] = [];
@@ -102,6 +102,7 @@ export function hashPool(): HashPool {
       threads: env.PASSWORD_HASH_THREADS ?? availableParallelism(),
       queue: env.PASSWORD_HASH_QUEUE,
       maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
+      nice: env.PASSWORD_HASH_NICE,
     });
   }
   return g.amrHashPool;

@@ -3,15 +3,17 @@
 // Synchronous bcryptjs is right here: this thread does nothing else, and the web server's event
 // loop never runs the ~250 ms of a cost-12 hash.
 import { setPriority } from "node:os";
+import { workerData } from "node:worker_threads";
 import bcrypt from "bcryptjs";
 
-// With the threads as many as the cores, a burst of sign-ins keeps every core busy; at nice 10 the
-// scheduler still gives the server's event loop the CPU first (as for the engine's child process),
-// so polling stays fast while sign-ins queue. Linux only: there the nice value is per thread,
-// where elsewhere the call would lower the whole server.
-if (process.platform === "linux") {
+// With the threads as many as the cores, a burst of sign-ins keeps every core busy; at a higher
+// nice value (PASSWORD_HASH_NICE, from the pool) the scheduler gives the server's event loop the
+// CPU first. Linux only: there the nice value is per thread, where elsewhere the call would lower
+// the whole server.
+const nice = workerData?.nice ?? 0;
+if (process.platform === "linux" && nice > 0) {
   try {
-    setPriority(0, 10);
+    setPriority(0, nice);
   } catch {
     // Refused (some containers): hash at normal priority.
   }
