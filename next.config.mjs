@@ -10,7 +10,7 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "better-sqlite3"],
+  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "better-sqlite3", "piscina"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

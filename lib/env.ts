@@ -83,6 +83,14 @@ export const envSchema = z
     // requests; changes made in the same process apply at once, others within this delay.
     AUTH_STATE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    // Password hashing threads (default: one per core), how many hashes may wait for one and for
+    // how long; beyond that, sign-in, registration and password changes answer 503 with Retry-After.
+    PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+    PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(8),
+    PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    // Linux: the hashing threads' nice value (0 = the server's own priority; higher lets the event
+    // loop go first when sign-ins take every core, at the cost of slower hashing on a busy machine).
+    PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
     RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     // How many reverse proxies in front append to X-Forwarded-For; 0 = none (see docs/auth.md).
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),

@@ -7,6 +7,7 @@ import { configuredDatabaseUrl, createDb } from "../lib/db";
 import { toRole } from "../lib/auth/session-user";
 import { setRole, createUser } from "../lib/auth/users";
 import { usernameKey } from "../lib/auth/username";
+import { closeHashPool } from "../lib/auth/hash-pool";
 import { AppError, zodFieldErrors } from "../lib/errors";
 import { ZodError } from "zod";
 
@@ -82,6 +83,7 @@ async function main() {
     console.log(`Created ${user.role} ${user.username} (${user.id}).`);
   } finally {
     await db.$disconnect();
+    await closeHashPool();
   }
 }
 

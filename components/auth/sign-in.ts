@@ -5,7 +5,8 @@ const MISMATCH: FormFailure = { message: "That username and password don't match
 
 /**
  * Signs in through NextAuth's credentials callback directly (what next-auth/react's signIn
- * does) so a 429 from the rate limit reaches the form with its own message.
+ * does) so a 429 from the rate limit, or a 503 while the server is checking too many passwords,
+ * reaches the form with its own message.
  */
 export async function signInWithPassword(username: string, password: string): Promise<FormFailure | null> {
   try {
@@ -18,8 +19,9 @@ export async function signInWithPassword(username: string, password: string): Pr
     const error = data?.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "unknown";
     return error ? MISMATCH : null;
   } catch (err) {
-    // Only the rate limit and an unreachable server say more than "no match" (enumeration-safe).
-    if (err instanceof ApiError && (err.status === 429 || err.status === 0)) return toFormFailure(err);
+    // Only the rate limit, a busy server and an unreachable one say more than "no match"
+    // (enumeration-safe: none of them depends on the account).
+    if (err instanceof ApiError && (err.status === 429 || err.status === 503 || err.status === 0)) return toFormFailure(err);
     return MISMATCH;
   }
 }

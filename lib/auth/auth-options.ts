@@ -3,7 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { appDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { loadAuthState } from "./auth-state";
-import { clearLoginFailures, reserveLoginAttempt } from "./login-limits";
+import { clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt } from "./login-limits";
+import { SIGN_IN_BUSY } from "./sign-in-busy";
+import { AppError } from "@/lib/errors";
 import { credentialsSchema } from "./schemas";
 import { authSecret, cookieOptions, sessionTimes } from "./session-config";
 import { withinAbsoluteLifetime } from "./session-token";
@@ -35,7 +37,12 @@ export function authOptions(): NextAuthOptions {
           // race on several servers, this cannot (lib/auth/login-limits.ts).
           const attempt = await reserveLoginAttempt(appDb(), username, clientIp(req.headers ?? {}));
           if (!attempt.allowed) return null;
-          const user = await verifyCredentials(appDb(), username, password);
+          const user = await verifyCredentials(appDb(), username, password).catch(async (err: unknown) => {
+            if (!(err instanceof AppError && err.code === "unavailable")) throw err;
+            // NextAuth turns a thrown message into ?error=…; the route answers it with the 503.
+            await releaseLoginAttempt(appDb(), attempt);
+            throw new Error(SIGN_IN_BUSY);
+          });
           if (!user) return null;
           await clearLoginFailures(appDb(), username, attempt);
           return { id: user.id, name: user.username, role: user.role, sessionVersion: user.sessionVersion };

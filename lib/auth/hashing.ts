@@ -1,8 +1,8 @@
-import bcrypt from "bcryptjs";
 import { getEnv } from "@/lib/env";
+import { hashPool } from "./hash-pool";
 
-// bcryptjs's async API works in small slices between event-loop turns, so a ~250 ms hash at
-// cost 12 delays other requests by a slice, not by the whole hash.
+// Every bcrypt hash and compare runs on the worker threads of lib/auth/hash-pool.ts, never on
+// the server's event loop; a full backlog throws the 503 AppError of hashPoolBusyError().
 
 export const DEFAULT_BCRYPT_COST = 12;
 
@@ -10,12 +10,12 @@ export function bcryptCost(): number {
   return getEnv().BCRYPT_COST;
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, bcryptCost());
+export async function hashPassword(password: string): Promise<string> {
+  return (await hashPool().run({ op: "hash", password, cost: bcryptCost() })) as string;
 }
 
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return (await hashPool().run({ op: "compare", password, hash })) as boolean;
 }
 
 /** True when a stored hash is weaker than the configured cost (or not bcrypt at all). */
@@ -31,6 +31,11 @@ let dummy: Promise<string> | undefined;
  * unknown user takes as long as one for a known user with a wrong password.
  */
 export async function burnVerifyTime(password: string): Promise<void> {
-  dummy ??= bcrypt.hash(crypto.randomUUID(), bcryptCost());
-  await bcrypt.compare(password, await dummy);
+  dummy ??= hashPassword(crypto.randomUUID());
+  // A refused first hash must not stay cached as the dummy forever.
+  const hash = await dummy.catch((err: unknown) => {
+    dummy = undefined;
+    throw err;
+  });
+  await verifyPassword(password, hash);
 }

@@ -23,6 +23,8 @@ export interface LoginAttempt {
   allowed: boolean;
   /** The IP's event, taken back if the password turns out right (successes do not count). */
   ipEventId: number | null;
+  /** The account's event, taken back (with the IP's) when the password could not be checked at all. */
+  accountEventId?: number | null;
 }
 
 /**
@@ -42,7 +44,12 @@ export async function reserveLoginAttempt(db: Db, username: string, ip: string, 
     // Logged once per lockout (the count only reaches the limit once per window).
     securityEvent("auth.login_locked", { account: fingerprint(usernameKey(username)), ip }, "sign-in locked for this account after this attempt if it fails");
   }
-  return { allowed: true, ipEventId: address.eventId };
+  return { allowed: true, ipEventId: address.eventId, accountEventId: account.eventId };
+}
+
+/** The password was never checked (the hashing threads were saturated): the attempt does not count. */
+export async function releaseLoginAttempt(db: Db, attempt: LoginAttempt): Promise<void> {
+  for (const id of [attempt.accountEventId, attempt.ipEventId]) if (id != null) await forgetEvent(db, id);
 }
 
 /** A successful sign-in forgives the account's earlier mistakes (not the IP's) and does not count itself. */

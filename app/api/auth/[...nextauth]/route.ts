@@ -1,9 +1,11 @@
 // /api/auth/* — NextAuth (csrf, session, signin, signout, callback); credential sign-ins are
-// rate-limited here first, since NextAuth has no limits of its own and cannot answer 429.
+// rate-limited here first, since NextAuth has no limits of its own and cannot answer 429 (nor
+// the 503 of saturated password-hashing threads).
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { loginBlocked } from "@/lib/auth/login-limits";
+import { busyAsUnavailable, signInBusyResponse } from "@/lib/auth/sign-in-busy";
 import { appDb } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
@@ -32,6 +34,8 @@ export const POST = withRequestId(async (req: NextRequest, ctx: Ctx): Promise<Re
       throw new AppError("unsupported_media_type", "Send the form as application/x-www-form-urlencoded.");
     }
     if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+      const busy = signInBusyResponse();
+      if (busy) return busy;
       const form = await req.clone().formData().catch(() => null);
       const username = String(form?.get("username") ?? "").slice(0, 64);
       const ip = clientIp(req.headers);
@@ -40,6 +44,7 @@ export const POST = withRequestId(async (req: NextRequest, ctx: Ctx): Promise<Re
         securityEvent("auth.login_rate_limited", { account: fingerprint(username), ip, retryAfterSeconds: blocked.retryAfterSeconds });
         throw rateLimitedError(blocked, `Too many sign-in attempts. Try again in ${Math.ceil(blocked.retryAfterSeconds / 60)} minutes.`);
       }
+      return busyAsUnavailable(await handle(req, ctx));
     }
   } catch (err) {
     return toErrorResponse(err);
