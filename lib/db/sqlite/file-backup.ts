@@ -57,11 +57,11 @@ export function checkDatabaseFile(file: string): FileCheck {
 }
 
 /** Each job row's file references, looked up by id in a snapshot: which storage files a backup must carry. */
-export function withJobLookup<T>(file: string, use: (rowOf: (jobId: string) => JobFilesRow | undefined) => T): T {
+export function withJobLookup<T>(file: string, read: (rowOf: (jobId: string) => JobFilesRow | undefined) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const stmt = db.prepare("SELECT status, input_file_path AS inputFilePath, result_file_path AS resultFilePath FROM amr_jobs WHERE id = ?");
-    return use((jobId) => stmt.get(jobId) as JobFilesRow | undefined);
+    return read((jobId) => stmt.get(jobId) as JobFilesRow | undefined);
   } finally {
     db.close();
   }

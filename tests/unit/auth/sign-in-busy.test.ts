@@ -26,7 +26,7 @@ describe("the sign-in form's request", () => {
   it("shows the server's busy message on a 503, not the wrong-password one", async () => {
     const { toErrorResponse } = await import("@/lib/errors");
     const { hashPoolBusyError } = await import("@/lib/auth/hash-pool");
-    const { signInWithPassword } = await import("@/components/auth/client-api");
+    const { signInWithPassword } = await import("@/components/auth/sign-in");
     const answers = [Response.json({ csrfToken: "t" }), toErrorResponse(hashPoolBusyError())];
     const fetchMock = vi.fn(async () => answers.shift()!);
     vi.stubGlobal("fetch", fetchMock);
