@@ -59,7 +59,7 @@ interface Sample {
 const counts = { uploads: 0, uploadErrors: {} as Record<string, number>, maintenance: 0, maintenanceErrors: {} as Record<string, number>, lastMaintenance: "" };
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
-async function uploadLoop(cookie: string, jobCounts: () => Record<string, number>, until: number) {
+async function uploadLoop(cookie: () => string, jobCounts: () => Record<string, number>, until: number) {
   for (let i = 0; Date.now() < until; i++) {
     const started = Date.now();
     if ((jobCounts().Submitted ?? 0) < MAX_QUEUED) {
@@ -68,7 +68,7 @@ async function uploadLoop(cookie: string, jobCounts: () => Record<string, number
       form.append("file", new Blob([readFileSync(genome)]), path.basename(genome));
       form.append("jobName", `${SOAK_JOB} ${i}`);
       try {
-        const res = await fetch(`http://127.0.0.1:${PORT}/api/jobs`, { method: "POST", body: form, headers: { cookie } });
+        const res = await fetch(`http://127.0.0.1:${PORT}/api/jobs`, { method: "POST", body: form, headers: { cookie: cookie() } });
         await res.arrayBuffer();
         if (res.status === 201) counts.uploads++;
         else bump(counts.uploadErrors, String(res.status));
@@ -120,9 +120,15 @@ async function main() {
   ensureBuild(root, (m) => console.log(`[soak] ${m}`));
   const { file, seeded } = freshDatabase(dir, { users: 300, jobs: 3000 });
   makeAdmin(file, seeded.users[0].id);
-  const adminCookie = await cookieFor(seeded.users[0].id);
-  const uploaderCookie = await cookieFor(seeded.users[1].id);
-  const pollers = await pollTargets(file, seeded.pollJobs.slice(1, 201));
+  // Sessions end after SESSION_IDLE_MINUTES (30) unless the client takes the cookie the server
+  // re-issues, as a browser does. The soak's clients do the same: fresh cookies every few minutes.
+  const mint = async () => ({
+    admin: await cookieFor(seeded.users[0].id),
+    uploader: await cookieFor(seeded.users[1].id),
+    pollers: await pollTargets(file, seeded.pollJobs.slice(1, 201)),
+  });
+  let cookies = await mint();
+  let mintedAt = Date.now();
   const logFile = path.join(dir, "server.log");
   const logFd = openSync(logFile, "a");
   let server: Server | undefined;
@@ -138,20 +144,24 @@ async function main() {
     const pid = server.process.pid!;
     const t0 = Date.now();
     const until = t0 + MINUTES * 60_000;
-    console.log(`LD4 soak: ${MINUTES} min, production server on SQLite (${path.relative(root, file)}), ${pollers.length} users polling every 2 s,`);
+    console.log(`LD4 soak: ${MINUTES} min, production server on SQLite (${path.relative(root, file)}), ${cookies.pollers.length} users polling every 2 s,`);
     console.log(`  a genome uploaded every ${UPLOAD_MS / 1000} s (worker concurrency 2), maintenance every ${MAINTENANCE_MS / 60_000} min; server log: ${path.relative(root, logFile)}`);
-    await eventLoopDelay(PORT, adminCookie);
-    const background = Promise.all([uploadLoop(uploaderCookie, jobCounts, until), maintenanceLoop(until)]);
+    await eventLoopDelay(PORT, cookies.admin);
+    const background = Promise.all([uploadLoop(() => cookies.uploader, jobCounts, until), maintenanceLoop(until)]);
     console.log("\n  min   polls  p50 ms  p95 ms  p99 ms  poll errors        WAL MB  RSS MB  +engine MB  loop p99 ms  soak jobs queued/running/completed/error/archived");
     const samples: Sample[] = [];
     const allLatencies: number[] = [];
     const allErrors: Record<string, number> = {};
     while (Date.now() < until) {
-      const r = await poll(PORT, pollers, Math.min(WINDOW_MS, until - Date.now()));
+      if (Date.now() - mintedAt > 10 * 60_000) {
+        cookies = await mint();
+        mintedAt = Date.now();
+      }
+      const r = await poll(PORT, cookies.pollers, Math.min(WINDOW_MS, until - Date.now()));
       allLatencies.push(...r.latencies);
       for (const [k, n] of Object.entries(r.errorStatuses)) allErrors[k] = (allErrors[k] ?? 0) + n;
       const jobs = jobCounts();
-      const loop = await eventLoopDelay(PORT, adminCookie).catch(() => null);
+      const loop = await eventLoopDelay(PORT, cookies.admin).catch(() => null);
       const s: Sample = {
         minute: (Date.now() - t0) / 60_000,
         polls: r.latencies.length,
