@@ -34,7 +34,7 @@ test("upload an isolate, watch it complete, read the phenotype and download the 
   const tsv = readFileSync((await download.path())!, "utf8");
   expect(tsv.split("\n")[0]).toBe(
     "sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics" +
-      "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop",
+      "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop\totherPieces\tsensitiveOnly",
   );
   expect(tsv).toMatch(/^Isolate 01\tblaB-2_1_AF189300\tblaB-2\t/m);
 

@@ -88,9 +88,9 @@ export const tokenExample: z.infer<typeof apiTokenSchema> = {
 
 export const genesTsvExample =
   "sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics" +
-  "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop\n" +
+  "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop\totherPieces\tsensitiveOnly\n" +
   "isolate 7\tblaTEM-1B_1_AY458016\tblaTEM-1B\tAY458016\tBeta-lactam\tcontig_1\t1201\t2061\t+\t100.00\t100.00\t861\t861\tamoxicillin, ampicillin, piperacillin" +
-  "\texact\t1..861\t\t\tno\tno\n";
+  "\texact\t1..861\t\t\tno\tno\t\tno\n";
 
 export const phenotypesTsvExample =
   "sample\tantibiotic\tclass\tphenotype\tgenes\n" +

@@ -24,13 +24,28 @@ describe("TSV exports", () => {
   it("writes the genes table with a header and the sample on every row", () => {
     expect(toGenesTsv(result, "isolate 7").split("\n")).toEqual([
       "sample\trefId\tgene\taccession\tclass\tcontig\tstart\tend\tstrand\tidentity\tcoverage\talignmentLength\treferenceLength\tantibiotics" +
-        "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop",
+        "\talleleStatus\treferenceSpan\tnucleotideChanges\taminoAcidChanges\tframeshift\tprematureStop\totherPieces\tsensitiveOnly",
       "isolate 7\tblaZ_95_MAJJ01000071\tblaZ\tMAJJ01000071\tBeta-lactam\tc1\t10\t855\t-\t99.88\t100.00\t846\t846\tamoxicillin, penicillin" +
-        "\tvariant\t1..846\tc.785A>G,c.790_791insT\tN262S,A264fs\tyes\tno",
+        "\tvariant\t1..846\tc.785A>G,c.790_791insT\tN262S,A264fs\tyes\tno\t\tno",
       // A result stored before allele calls existed: the new columns stay empty.
-      "isolate 7\tformA_1_X73835\tformA\tX73835\tDisinfectant\tc1\t900\t1500\t+\t90.00\t54.00\t600\t1110\t\t\t\t\t\t\t",
+      "isolate 7\tformA_1_X73835\tformA\tX73835\tDisinfectant\tc1\t900\t1500\t+\t90.00\t54.00\t600\t1110\t\t\t\t\t\t\t\t\tno",
       "",
     ]);
+  });
+
+  it("names a split gene's other pieces and marks calls only the sensitive model makes", () => {
+    const split: AmrResult = {
+      ...result,
+      model: "resfinder-sensitive",
+      genes: [
+        {
+          ...result.genes[1], refId: "sul1_5_EU780013", gene: "sul1", identity: 86.4, coverage: 100, split: true, sensitiveOnly: true,
+          pieces: [{ contig: "c1", start: 900, end: 1500, strand: "+" }, { contig: "c2", start: 1, end: 240, strand: "+" }],
+        },
+      ],
+    };
+    const [, row] = toGenesTsv(split, "draft").split("\n");
+    expect(row.split("\t").slice(-2)).toEqual(["c2:1..240(+)", "yes"]);
   });
 
   it("writes one phenotype row per antibiotic, and keeps tabs in names from shifting columns", () => {
