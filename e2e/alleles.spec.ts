@@ -79,5 +79,5 @@ test("allele badges explain themselves on hover and focus; tied alleles share on
   const rows = readFileSync((await download.path())!, "utf8").trimEnd().split("\n").slice(1);
   expect(rows).toHaveLength(9);
   expect(rows.filter((r) => r.includes("\tvariant\t1..846\t"))).toHaveLength(8);
-  expect(rows.find((r) => r.includes("fosB"))).toMatch(/\ttruncated\t1\.\.429\tc\.154C>T\tQ52\*\tno\tyes$/);
+  expect(rows.find((r) => r.includes("fosB"))).toMatch(/\ttruncated\t1\.\.429\tc\.154C>T\tQ52\*\tno\tyes\t\tno$/);
 });
