@@ -132,6 +132,10 @@ export interface Server {
 
 /** `next start` on `port`, healthy; its output goes to `logFile` when given (else stderr only). */
 export async function startServer(port: number, env: NodeJS.ProcessEnv, logFd?: number): Promise<Server> {
+  // A server left over from an earlier run would answer the health check for this one, and every
+  // figure would then be measured against the wrong process (and the wrong database).
+  const stale = await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false);
+  if (stale) throw new Error(`port ${port} is already served by another process: stop it or pass another --port`);
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     cwd: root,
     env,
