@@ -14,7 +14,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import vm from "node:vm";
-import Database from "better-sqlite3";
 import { build } from "esbuild";
 import { migrateFile } from "./lib/migrate-file";
 
@@ -151,7 +150,6 @@ async function maintenance(): Promise<void> {
   const file = path.join(work, "maintenance.db");
   migrateFile(file, root);
   const { createDb } = await import("@/lib/db");
-  const { sqliteTime } = await import("@/lib/db/sqlite/sqlite-port");
   const { LocalStorage } = await import("@/lib/storage/local-storage");
   const { runMaintenance } = await import("@/lib/maintenance/run-maintenance");
   const { DEFAULT_RETENTION_POLICY } = await import("@/lib/maintenance/policy");
@@ -161,21 +159,11 @@ async function maintenance(): Promise<void> {
   const db = createDb(`file:${file}`);
   const userId = randomUUID();
   await db.user.create({ data: { id: userId, username: "bench", usernameKey: "bench", passwordHash: "x" } });
-  const raw = new Database(file);
-  const insert = raw.prepare(
-    `INSERT INTO amr_jobs (id, user_id, job_name, status, progress, created_at, completed_at, error, input_file_path, attempts, cancel_requested, version, updated_at)
-     VALUES (?, ?, 'bulk', ?, 100, ?, ?, ?, ?, 1, 0, 3, ?)`,
-  );
-  raw.transaction(() => {
-    for (const [status, at, count] of [["Error", daysAgo(8), 10_000], ["Completed", daysAgo(31), 10_000]] as const) {
-      for (let i = 0; i < count; i++) {
-        const id = randomUUID();
-        const done = sqliteTime(new Date(at.getTime() - i * 1000));
-        insert.run(id, userId, status, done, done, status === "Error" ? "failed" : null, `inputs/${id}.fa`, done);
-      }
-    }
-  })();
-  raw.close();
+  const { seedBulkJobs } = await import("../tests/helpers/bulk-jobs");
+  await seedBulkJobs({ file }, userId, [
+    { status: "Error", completedAt: daysAgo(8), count: 10_000 },
+    { status: "Completed", completedAt: daysAgo(31), count: 10_000 },
+  ]);
 
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc") as () => void;
