@@ -42,8 +42,7 @@ async function enumeration(): Promise<void> {
   process.env.NEXTAUTH_URL ??= "http://localhost:3000";
   const { createDb, overrideAppDb } = await import("@/lib/db");
   const { createUser } = await import("@/lib/auth/users");
-  const { reserveLoginAttempt } = await import("@/lib/auth/login-limits");
-  const { verifyCredentials } = await import("@/lib/auth/users");
+  const { authorizeCredentials } = await import("@/lib/auth/authorize-credentials");
   const { POST: requestReset } = await import("@/app/api/auth/password-reset/route");
   const { settleAfterResponse } = await import("@/lib/http/after-response");
   const { setMailTransport } = await import("@/lib/mail/transport");
@@ -59,11 +58,9 @@ async function enumeration(): Promise<void> {
   let n = 0;
   const address = () => `198.51.${Math.floor(n / 250) % 250}.${n++ % 250}`;
   const from = () => ({ "x-forwarded-for": address() });
-  // What the credentials provider does per attempt (lib/auth/auth-options.ts): reserve, then verify.
+  // The credentials provider's own check (reserve the attempt, verify, clear on success).
   const signIn = async (username: string) => {
-    const attempt = await reserveLoginAttempt(db, username, address());
-    if (!attempt.allowed) throw new Error("refused by the limit: the figures would be wrong");
-    if (await verifyCredentials(db, username, "definitely wrong")) throw new Error("signed in with a wrong password");
+    if (await authorizeCredentials(db, { username, password: "definitely wrong" }, from())) throw new Error("signed in with a wrong password");
   };
   const reset = async (email: string) => {
     const req = new Request("http://localhost:3000/api/auth/password-reset", {

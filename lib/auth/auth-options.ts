@@ -1,15 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appDb } from "@/lib/db";
-import { clientIp } from "@/lib/http/client-ip";
 import { loadAuthState } from "./auth-state";
-import { clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt } from "./login-limits";
-import { SIGN_IN_BUSY } from "./sign-in-busy";
-import { AppError } from "@/lib/errors";
-import { credentialsSchema } from "./schemas";
+import { authorizeCredentials } from "./authorize-credentials";
 import { authSecret, cookieOptions, sessionTimes } from "./session-config";
 import { withinAbsoluteLifetime } from "./session-token";
-import { verifyCredentials } from "./users";
 import { invalidateAuthState } from "./auth-state-cache";
 
 /**
@@ -29,24 +24,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Username and password",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-        async authorize(raw, req) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const { username, password } = parsed.data;
-          // Counted before the password is checked, atomically: the route's 429 pre-check can
-          // race on several servers, this cannot (lib/auth/login-limits.ts).
-          const attempt = await reserveLoginAttempt(appDb(), username, clientIp(req.headers ?? {}));
-          if (!attempt.allowed) return null;
-          const user = await verifyCredentials(appDb(), username, password).catch(async (err: unknown) => {
-            if (!(err instanceof AppError && err.code === "unavailable")) throw err;
-            // NextAuth turns a thrown message into ?error=…; the route answers it with the 503.
-            await releaseLoginAttempt(appDb(), attempt);
-            throw new Error(SIGN_IN_BUSY);
-          });
-          if (!user) return null;
-          await clearLoginFailures(appDb(), username, attempt);
-          return { id: user.id, name: user.username, role: user.role, sessionVersion: user.sessionVersion };
-        },
+        authorize: (raw, req) => authorizeCredentials(appDb(), raw, req.headers ?? {}),
       }),
     ],
     callbacks: {
