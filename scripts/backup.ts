@@ -3,16 +3,16 @@
 // with integrity_check, then the storage files its rows refer to. PostgreSQL: pg_dump (custom
 // format), then the local storage files. Files in an object store (STORAGE_URL) are left to the
 // bucket's own versioning or replication. See docs/maintenance.md "Backup and restore".
-import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupSqlite } from "@/lib/backup/backup-sqlite";
 import { backupDirName, STORAGE_DIR, writeManifest, type Manifest } from "@/lib/backup/manifest";
 import { pgDumpInvocation, pgRestoreCommand, runPgDump } from "@/lib/backup/postgres";
+import { copyJobFiles } from "@/lib/backup/storage-copy";
 import { sqliteFileOfUrl } from "@/lib/db/sqlite/file-backup";
 import { configuredDatabaseUrl, createDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { JOB_AREAS } from "@/lib/jobs/job-files";
 
 const { values: opt } = parseArgs({ options: { out: { type: "string", default: "backups" }, "no-storage": { type: "boolean", default: false } } });
 const env = getEnv();
@@ -29,11 +29,8 @@ function postgresBackup(url: string): Manifest {
   }
   // The dump's rows are not known here, so every job file is copied: files of jobs created after
   // the dump become orphans in a restore, which maintenance removes after the grace period.
-  for (const area of JOB_AREAS) {
-    const from = storageDir && path.join(storageDir, area);
-    if (from && existsSync(from)) cpSync(from, path.join(dir, STORAGE_DIR, area), { recursive: true });
-  }
-  const manifest: Manifest = { format: 1, createdAt: now.toISOString(), dialect: "postgres", database: dump, integrity: "pg_dump ok", jobs: null, storage: null };
+  const storage = storageDir ? copyJobFiles(storageDir, path.join(dir, STORAGE_DIR), () => true) : null;
+  const manifest: Manifest = { format: 1, createdAt: now.toISOString(), dialect: "postgres", database: dump, integrity: "pg_dump ok", jobs: null, storage };
   writeManifest(dir, manifest);
   return manifest;
 }

@@ -9,13 +9,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from "@/lib/api-tokens/secret";
 import { ensureBuild } from "./lib/ensure-build";
+import { freePort } from "./lib/free-port";
 import { migrateFile } from "./lib/migrate-file";
 import { fastaBytes, gzipBomb, MULTIPART_FRAMING, MULTIPART_TYPE, multipartFile, rawPost, type RawResponse } from "./lib/raw-upload";
 
@@ -97,17 +97,6 @@ const CASES: Case[] = [
     send: (url, headers) => rawPost(url, { headers, body: multipartFile(gzipBomb(10 * 1024), "bomb.fa.gz"), framing: "chunked" }),
   },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));

@@ -18,7 +18,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openAsBlob, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -28,6 +28,7 @@ import pg from "pg";
 import { DEFAULT_FASTA_LIMITS } from "@/lib/amr/fasta-parser";
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from "@/lib/api-tokens/secret";
 import { ensureBuild } from "./lib/ensure-build";
+import { freePort } from "./lib/free-port";
 import { createScratchDatabase } from "./lib/migrate-postgres";
 
 const { values: opt } = parseArgs({
@@ -147,17 +148,6 @@ function tail(child: Child, lines = 30): string {
   } catch {
     return "(no log)";
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitFor(what: string, child: Child, ready: () => Promise<boolean>): Promise<void> {

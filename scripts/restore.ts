@@ -5,7 +5,7 @@
 // never deleted. PostgreSQL dumps are restored with pg_restore (printed). Then: npm run db:deploy
 // (migrations newer than the backup), start the server, npm run maintenance.
 import { parseArgs } from "node:util";
-import { readManifest } from "@/lib/backup/manifest";
+import { readManifest, STORAGE_DIR } from "@/lib/backup/manifest";
 import { pgRestoreCommand } from "@/lib/backup/postgres";
 import { RestoreRefused, restoreSqlite } from "@/lib/backup/restore-sqlite";
 import { sqliteFileOfUrl } from "@/lib/db/sqlite/file-backup";
@@ -25,7 +25,8 @@ try {
   if (manifest.dialect === "postgres" || env.DATABASE_URL) {
     throw new RestoreRefused(
       manifest.dialect === "postgres"
-        ? `a PostgreSQL dump is restored with pg_restore, with every server and worker stopped:\n  ${pgRestoreCommand(path.join(backupDir, manifest.database))}`
+        ? `a PostgreSQL dump is restored with pg_restore, with every server and worker stopped:\n  ${pgRestoreCommand(path.join(backupDir, manifest.database))}` +
+          (manifest.storage ? `\nthen its ${manifest.storage.files} job files into STORAGE_DIR:\n  cp -a ${path.join(backupDir, STORAGE_DIR)}/. "$STORAGE_DIR"/` : "")
         : "DATABASE_URL points at PostgreSQL, but this is a SQLite backup: unset DATABASE_URL (and set DATABASE_FILE) to restore it",
     );
   }

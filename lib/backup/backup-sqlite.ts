@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { checkDatabaseFile, dropLockRow, snapshotInto, withJobLookup } from "@/lib/db/sqlite/file-backup";
 import { acquireLock, MAINTENANCE_LOCK, releaseLock } from "@/lib/maintenance/run-lock";
 import { DATABASE_FILE, STORAGE_DIR, writeManifest, type Manifest } from "./manifest";
-import { copyJobFiles } from "./storage-copy";
+import { copyJobFiles, keptByRows } from "./storage-copy";
 
 export interface SqliteBackupOptions {
   /** The application's client on the same database: the backup holds the maintenance lock through it. */
@@ -53,7 +53,7 @@ function copyAll(opts: SqliteBackupOptions, lockHolder: string): Manifest {
       throw new Error(`the snapshot failed its check (integrity_check: ${integrity}; foreign key violations: ${check.foreignKeyViolations})`);
     }
     const storageDir = opts.storageDir;
-    const storage = storageDir ? withJobLookup(dbCopy, (rowOf) => copyJobFiles(storageDir, path.join(opts.outDir, STORAGE_DIR), rowOf, now)) : null;
+    const storage = storageDir ? withJobLookup(dbCopy, (rowOf) => copyJobFiles(storageDir, path.join(opts.outDir, STORAGE_DIR), keptByRows(rowOf, now))) : null;
     const manifest: Manifest = { format: 1, createdAt: now.toISOString(), dialect: "sqlite", database: DATABASE_FILE, integrity, jobs: check.jobs, storage };
     writeManifest(opts.outDir, manifest);
     return manifest;

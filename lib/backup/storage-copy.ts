@@ -25,20 +25,26 @@ function* walk(dir: string, rel: string): Generator<string> {
 }
 
 /**
- * Copies from a local storage directory exactly the files the snapshot's job rows keep (the
- * reconciler's own rule, isOrphanFile), so the restored pair has neither orphans nor rows
- * without files. Run after the snapshot: a job's files are written before its row and never
- * change once in place, so every row's files are there, and files of jobs created since are
- * left out. Temp files and unconfirmed uploads belong to no row and are skipped.
+ * The files a snapshot's job rows keep (the reconciler's own rule, isOrphanFile), so a restored
+ * pair has neither orphans nor rows without files. Used after the snapshot: a job's files are
+ * written before its row and never change once in place, so every row's files are there, and
+ * files of jobs created since are left out. Temp files and unconfirmed uploads belong to no row.
  */
-export function copyJobFiles(storageDir: string, destDir: string, rowOf: (jobId: string) => FileOwner | undefined, now = new Date()): CopyResult {
+export function keptByRows(rowOf: (jobId: string) => FileOwner | undefined, now = new Date()): (key: string) => boolean {
+  return (key) => {
+    const jobId = jobIdOfKey(key)?.jobId;
+    const owner = jobId ? rowOf(jobId) : undefined;
+    // With an owner the grace period plays no part; the time only fills the signature.
+    return owner !== undefined && !isOrphanFile({ key, modifiedAt: now }, owner, now, 0);
+  };
+}
+
+/** Copies the job files (inputs, results, archives) of a local storage directory that `keep` accepts. */
+export function copyJobFiles(storageDir: string, destDir: string, keep: (key: string) => boolean): CopyResult {
   const out: CopyResult = { files: 0, bytes: 0, vanished: 0 };
   for (const area of JOB_AREAS) {
     for (const key of walk(storageDir, area.slice(0, -1))) {
-      const jobId = jobIdOfKey(key)?.jobId;
-      const owner = jobId ? rowOf(jobId) : undefined;
-      // With an owner the grace period plays no part; the time only fills the signature.
-      if (!owner || isOrphanFile({ key, modifiedAt: now }, owner, now, 0)) continue;
+      if (!keep(key)) continue;
       const dest = path.join(destDir, key);
       mkdirSync(path.dirname(dest), { recursive: true });
       try {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as resetRoute } from "@/app/api/auth/password-reset/route";
+import { POST as registerRoute } from "@/app/api/auth/register/route";
 import { GET as cronRoute } from "@/app/api/cron/maintenance/route";
 import { GET as jobRoute } from "@/app/api/jobs/[id]/route";
 import { POST as cancelRoute } from "@/app/api/jobs/[id]/cancel/route";
@@ -14,7 +15,8 @@ import { withUser } from "@/lib/http/with-user";
 import { insertJob } from "@/lib/jobs/job-repository";
 import { runWithRequestId } from "@/lib/log/request-context";
 import { setMailTransport } from "@/lib/mail/transport";
-import { POLICIES } from "@/lib/rate-limit/policies";
+import { limitKeys, POLICIES } from "@/lib/rate-limit/policies";
+import { consume } from "@/lib/rate-limit/store";
 import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest, sessionCookieFor } from "../helpers/auth";
 import { captureLogs, type CapturedLogs } from "../helpers/log-capture";
@@ -124,6 +126,28 @@ describe("security events in the log", () => {
     expect(eventRecord("cron.bad_secret", "req-cron-bad")).toMatchObject({ hasAuthorization: true, configured: true });
     expect(logs.text()).not.toContain(WRONG_CRON);
     expect(logs.text()).not.toContain(process.env.CRON_SECRET!);
+  });
+
+  it("a registration over its address's limit, and not a registration that failed otherwise", async () => {
+    const ip = "198.51.100.23";
+    const register = (id: string) =>
+      registerRoute(
+        new Request(`${BASE}/api/auth/register`, {
+          method: "POST",
+          headers: withId(id, { "content-type": "application/json", origin: BASE, "x-forwarded-for": ip }),
+          body: JSON.stringify({ username: "newcomer", password: PASSWORD }),
+        }),
+        ctx(),
+      );
+    const db = t.current.db;
+    for (let i = 0; i < POLICIES.registerPerIp.limit; i++) await consume(db, limitKeys.registerIp(ip), POLICIES.registerPerIp);
+    expect((await register("req-register-limited")).status).toBe(429);
+    expect(eventRecord("auth.register_rate_limited", "req-register-limited")).toMatchObject({ ip });
+
+    // The rate-limit table gone: the check fails with a 500, which is no rate limit.
+    await db.$executeRawUnsafe("DROP TABLE rate_limit_events");
+    expect((await register("req-register-broken")).status).toBeGreaterThanOrEqual(500);
+    expect(logs.records().filter((r) => r.requestId === "req-register-broken" && r.event)).toEqual([]);
   });
 
   it("a password reset for an unknown address: logged by fingerprint, answered like a known one", async () => {

@@ -2,10 +2,11 @@
 // workers, each in a process group of its own so that a "machine" can die whole (the worker and
 // the engine process it forked) and so that nothing outlives the test.
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+
+// One way to pick a port, shared with the bench scripts; the several-machines test imports it from here.
+export { freePort } from "../../scripts/lib/free-port";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -86,16 +87,6 @@ export async function stopGracefully(proc: Proc, graceMs = 15_000): Promise<Exit
 /** Every process this module started that is still running. */
 export function liveProcesses(): Proc[] {
   return [...live].map((e) => e.proc);
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, "close");
-  return port;
 }
 
 export function tail(proc: Proc, chars = 4000): string {

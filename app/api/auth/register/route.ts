@@ -2,6 +2,7 @@
 import { registerSchema } from "@/lib/auth/schemas";
 import { createUser } from "@/lib/auth/users";
 import { appDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { json } from "@/lib/http/json";
 import { readJson } from "@/lib/http/read-json";
@@ -16,7 +17,8 @@ export const POST = withErrors(async ({ req }) => {
   const input = await readJson(req, registerSchema);
   const ip = clientIp(req.headers);
   await consume(appDb(), limitKeys.registerIp(ip), POLICIES.registerPerIp).catch((err: unknown) => {
-    securityEvent("auth.register_rate_limited", { ip });
+    // Only the 429 is the security event; a database failure here is logged as the 500 it becomes.
+    if (err instanceof AppError && err.code === "rate_limited") securityEvent("auth.register_rate_limited", { ip });
     throw err;
   });
   const user = await createUser(appDb(), input);
