@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState, type CSSProperties } from "react";
 import type { AlleleStatus } from "@/lib/amr/types";
-import { STATUS_LABELS } from "./gene-loci";
+import { STATUS_LABELS } from "./allele-text";
 
 const STYLES: Record<AlleleStatus, string> = {
   exact: "bg-emerald-50 text-emerald-800 ring-emerald-300",

@@ -2,7 +2,8 @@
 import { Fragment, useMemo, useState } from "react";
 import { AlleleBadge } from "./AlleleBadge";
 import type { AmrResult } from "./types";
-import { STATUS_LABELS, describeAllele, groupTiedLoci, sharedStatus, type Locus } from "./gene-loci";
+import { STATUS_LABELS, describeAllele } from "./allele-text";
+import { groupTiedLoci, sharedStatus, type Locus } from "./gene-loci";
 
 type Gene = AmrResult["genes"][number];
 type SortKey = "gene" | "class" | "identity" | "coverage" | "contig" | "start";

@@ -97,20 +97,7 @@ export class ContigSearch {
         if (h.qStart <= qs && qs + seedLen <= h.qEnd && h.rStart <= rs && rs + seedLen <= h.rEnd) return;
       }
     }
-    const after = extend(q, qs + seedLen, q.length - qs - seedLen, r, rs + seedLen, r.length - rs - seedLen, 1);
-    const before = extend(q, qs - 1, qs, r, rs - 1, rs, -1);
-    const hsp: Hsp = {
-      ref,
-      minus,
-      qStart: qs - before.qLen,
-      qEnd: qs + seedLen + after.qLen,
-      rStart: rs - before.rLen,
-      rEnd: rs + seedLen + after.rLen,
-      score: seedLen * MATCH + before.score + after.score,
-      nident: seedLen + before.nident + after.nident,
-      alnLen: seedLen + before.alnLen + after.alnLen,
-      gaps: before.gaps + after.gaps,
-    };
+    const hsp = extendHsp(q, r, ref, minus, qs, rs, seedLen);
     if (known) known.push(hsp);
     else this.byRefStrand.set(key, [hsp]);
   }
@@ -130,6 +117,27 @@ export class ContigSearch {
   strand(minus: boolean): Uint8Array {
     return this.oriented(minus);
   }
+}
+
+/**
+ * The HSP grown by gapped X-drop extension both ways from an exact match of `matched` bases at (qs, rs) on
+ * the oriented contig; with `matched` 0 it grows from the point between bases qs - 1 and qs.
+ */
+export function extendHsp(q: Uint8Array, r: Uint8Array, ref: number, minus: boolean, qs: number, rs: number, matched: number): Hsp {
+  const after = extend(q, qs + matched, q.length - qs - matched, r, rs + matched, r.length - rs - matched, 1);
+  const before = extend(q, qs - 1, qs, r, rs - 1, rs, -1);
+  return {
+    ref,
+    minus,
+    qStart: qs - before.qLen,
+    qEnd: qs + matched + after.qLen,
+    rStart: rs - before.rLen,
+    rEnd: rs + matched + after.rLen,
+    score: matched * MATCH + before.score + after.score,
+    nident: matched + before.nident + after.nident,
+    alnLen: matched + before.alnLen + after.alnLen,
+    gaps: before.gaps + after.gaps,
+  };
 }
 
 /** BLAST's purge, within each group of one reference and strand: an HSP sharing a start or an end with a better one goes. */

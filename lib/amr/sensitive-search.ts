@@ -3,10 +3,9 @@
 // segment scores well gets the gapped X-drop extension the default model uses. Hits inside an HSP
 // already found (by either seeding) are skipped, so the default model's HSPs are never redone or changed.
 import type { Catalog } from "./catalog";
-import { purgeSharedEnds, type Hsp } from "./contig-search";
+import { extendHsp, purgeSharedEnds, type Hsp } from "./contig-search";
 import { AMBIGUOUS } from "./nucleotides";
 import { SPACED_SPAN, occPos, occRef, type SpacedIndex } from "./spaced-index";
-import { extend } from "./xdrop-align";
 
 /** Two consecutive windows of the spaced seed: 20 bases. */
 const SEED_SPAN = SPACED_SPAN + 3;
@@ -89,20 +88,7 @@ export function findSensitiveHsps(
       // Gapped extension both ways from the middle of the ungapped segment, as BLAST starts inside it.
       const qm = (seg.qStart + seg.qEnd) >> 1;
       const rm = qm - diag;
-      const after = extend(q, qm, q.length - qm, r, rm, r.length - rm, 1);
-      const before = extend(q, qm - 1, qm, r, rm - 1, rm, -1);
-      const hsp: Hsp = {
-        ref,
-        minus,
-        qStart: qm - before.qLen,
-        qEnd: qm + after.qLen,
-        rStart: rm - before.rLen,
-        rEnd: rm + after.rLen,
-        score: before.score + after.score,
-        nident: before.nident + after.nident,
-        alnLen: before.alnLen + after.alnLen,
-        gaps: before.gaps + after.gaps,
-      };
+      const hsp = extendHsp(q, r, ref, minus, qm, rm, 0);
       if (hsp.alnLen === 0) return;
       (byRefStrand[key] ??= []).push(hsp);
       let mine = found.get(key);

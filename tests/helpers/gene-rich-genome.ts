@@ -4,7 +4,7 @@
 // so hundreds of near-identical references align at every locus. The benchmark compares the engine with
 // ResFinder on it; the truth only says which reference was inserted where.
 import type { Catalog, Reference } from "../../lib/amr/catalog";
-import { mulberry32 } from "./genome-generator";
+import { mulberry32, reverseComplement, wrap } from "./genome-generator";
 
 export interface RichInsertion {
   refId: string;
@@ -104,15 +104,4 @@ function randomBases(n: number, rand: () => number): string {
   const out = new Array<string>(n);
   for (let i = 0; i < n; i++) out[i] = BASES[Math.floor(rand() * 4)];
   return out.join("");
-}
-
-function reverseComplement(s: string): string {
-  const comp: Record<string, string> = { A: "T", C: "G", G: "C", T: "A" };
-  let out = "";
-  for (let i = s.length - 1; i >= 0; i--) out += comp[s[i]];
-  return out;
-}
-
-function wrap(seq: string): string {
-  return seq.replace(/(.{70})/g, "$1\n").replace(/\n$/, "");
 }

@@ -239,13 +239,15 @@ function complement(b: string): string {
   return { A: "T", C: "G", G: "C", T: "A" }[b] ?? "N";
 }
 
-function reverseComplement(s: string): string {
+/** The reverse complement of an upper-case sequence (anything but ACGT pairs with N). */
+export function reverseComplement(s: string): string {
   let out = "";
   for (let i = s.length - 1; i >= 0; i--) out += complement(s[i]);
   return out;
 }
 
-function wrap(seq: string): string {
+/** FASTA lines of 70 bases. */
+export function wrap(seq: string): string {
   return seq.replace(/(.{70})/g, "$1\n").replace(/\n$/, "");
 }
 

@@ -8,7 +8,7 @@
 //   contigs not necessarily adjacent in the file): one call, coverage over both pieces.
 // References come from uniqueReferences (no 16-mer shared with any other), so no rival allele competes.
 import type { Catalog } from "../../lib/amr/catalog";
-import { mulberry32, uniqueReferences } from "./genome-generator";
+import { mulberry32, reverseComplement, uniqueReferences, wrap } from "./genome-generator";
 
 export type SensitiveKind = "diverged" | "close" | "far" | "half" | "split";
 
@@ -91,7 +91,7 @@ export function generateSensitiveGenome(catalog: Catalog, seed: number, perKind 
     }
     inserts.push({ kind: "split", refId: ref.refId, identity: 100, longestRun: refSeq.length, pieces });
   }
-  const fasta = contigs.map((parts, i) => `>${names[i]}\n${parts.join("").replace(/(.{70})/g, "$1\n").replace(/\n$/, "")}\n`).join("");
+  const fasta = contigs.map((parts, i) => `>${names[i]}\n${wrap(parts.join(""))}\n`).join("");
   return { fasta, inserts };
 }
 
@@ -144,11 +144,4 @@ function diverge(ref: string, identity: number, maxRun: number, rand: () => numb
     } else run = 0;
   }
   return { seq: seq.join(""), identity: Math.round((same / n) * 10000) / 100, longestRun };
-}
-
-function reverseComplement(s: string): string {
-  const comp: Record<string, string> = { A: "T", C: "G", G: "C", T: "A" };
-  let out = "";
-  for (let i = s.length - 1; i >= 0; i--) out += comp[s[i]];
-  return out;
 }

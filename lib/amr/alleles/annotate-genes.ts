@@ -2,6 +2,7 @@
 import type { Catalog } from "../catalog";
 import type { Contig, GeneHit } from "../types";
 import { annotateCall } from "./annotate-call";
+import { annotateSplit } from "./split-allele";
 
 export function annotateGenes(genes: GeneHit[], contigs: Contig[], catalog: Catalog): GeneHit[] {
   if (genes.length === 0) return genes;
@@ -13,7 +14,9 @@ export function annotateGenes(genes: GeneHit[], contigs: Contig[], catalog: Cata
     const reference = refById.get(gene.refId);
     if (!contig || !reference) return gene;
     try {
-      return { ...gene, allele: annotateCall(gene, reference, contig) };
+      if (!gene.pieces || gene.pieces.length < 2) return { ...gene, allele: annotateCall(gene, reference, contig) };
+      const allele = annotateSplit(gene.pieces, reference, (id) => contigById.get(id));
+      return allele ? { ...gene, allele } : gene;
     } catch (err) {
       // An alignment too large to hold (none in today's database) leaves the call without an allele
       // rather than failing the job.

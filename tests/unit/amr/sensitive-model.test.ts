@@ -63,6 +63,8 @@ describe("the resfinder-sensitive model on generated genomes", () => {
         const calls = sensitive.genes.filter((c) => c.refId === ins.refId);
         expect(calls).toHaveLength(1);
         expect(calls[0]).toMatchObject({ split: true, sensitiveOnly: true, identity: 100, coverage: 100, pieces: ins.pieces, ...ins.pieces[0] });
+        // Its allele reads both pieces, not only the first.
+        expect(calls[0].allele).toMatchObject({ status: "partial", referenceStart: 1, referenceEnd: calls[0].referenceLength, nucleotideChanges: [] });
       }
       // Every call is an insert's; the close ones are called alike by both models.
       for (const c of sensitive.genes) expect(g.inserts.some((ins) => explains(ins, c)), c.refId).toBe(true);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -73,7 +73,10 @@ describe("spaced-seed index", () => {
       expect(same(first.start, built.start)).toBe(true);
       const files = readdirSync(dir);
       expect(files).toHaveLength(1);
+      const written = statSync(path.join(dir, files[0])).ino;
       const fromDisk = spacedIndexFor({ ...catalog }, dir);
+      // Read back, not rebuilt: a rebuild would have renamed a fresh file into place.
+      expect(statSync(path.join(dir, files[0])).ino).toBe(written);
       expect(same(fromDisk.occ, built.occ)).toBe(true);
       expect(same(fromDisk.start, built.start)).toBe(true);
       writeFileSync(path.join(dir, files[0]), "damaged");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeAllele, groupTiedLoci, sharedStatus } from "@/components/jobs/gene-loci";
+import { describeAllele } from "@/components/jobs/allele-text";
+import { groupTiedLoci, sharedStatus } from "@/components/jobs/gene-loci";
 import type { AlleleCall, GeneHit } from "@/lib/amr/types";
 
 const allele = (over: Partial<AlleleCall> = {}): AlleleCall => ({
