@@ -1,6 +1,6 @@
 "use client";
 import { NAME_MAX, type CollectionChoice } from "./collection-choice";
-import type { CollectionSummary } from "./collections-client";
+import type { CollectionDto } from "@/lib/collections/dto";
 
 const NEW = "__new__";
 const NONE = "";
@@ -18,7 +18,7 @@ export function CollectionPicker({
   optional = true,
 }: {
   idPrefix: string;
-  collections: CollectionSummary[] | undefined;
+  collections: CollectionDto[] | undefined;
   loadFailed: boolean;
   value: CollectionChoice;
   onChange: (choice: CollectionChoice) => void;

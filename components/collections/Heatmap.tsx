@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { classColor } from "@/components/jobs/class-colors";
 import type { CollectionMatrix, MatrixRow } from "@/lib/collections/matrix";
-import { classSpans, visibleColumns, visibleRows, type RowSort } from "./matrix-view-model";
+import { classSpans, resistantCount, visibleColumns, visibleRows, type RowSort } from "./matrix-view-model";
 import { VirtualRows } from "./VirtualRows";
 
 const CELL = 22;
@@ -24,7 +24,7 @@ export function Heatmap({ matrix, jobHref }: { matrix: CollectionMatrix; jobHref
   const [tip, setTip] = useState<Tip | null>(null);
   const columns = useMemo(() => visibleColumns(matrix, onlyResistant), [matrix, onlyResistant]);
   const rows = useMemo(() => visibleRows(matrix, { filter, sort }), [matrix, filter, sort]);
-  const spans = classSpans(matrix, columns);
+  const spans = useMemo(() => classSpans(matrix, columns), [matrix, columns]);
   const width = NAME_W + columns.length * CELL;
 
   const describe = (row: MatrixRow, c: number) => {
@@ -98,7 +98,7 @@ export function Heatmap({ matrix, jobHref }: { matrix: CollectionMatrix; jobHref
                 <div role="rowheader" style={{ width: NAME_W, height: ROW_H }} className="sticky left-0 z-10 flex shrink-0 items-center truncate border-r border-slate-100 bg-white px-2 text-sm">
                   {jobHref ? <Link href={jobHref(row.jobId)} className="truncate hover:underline">{row.name}</Link> : <span className="truncate">{row.name}</span>}
                   <span className="ml-auto shrink-0 pl-2 text-xs tabular-nums text-slate-500" title="Antibiotics with resistance predicted" data-testid="heatmap-row-count">
-                    {Object.keys(row.resistant).length}
+                    {resistantCount(row)}
                   </span>
                 </div>
                 {columns.map((c) => {

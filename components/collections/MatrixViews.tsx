@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { DownloadLinks } from "@/components/jobs/DownloadLinks";
 import { ProgressBar } from "@/components/jobs/ProgressBar";
 import type { CollectionMatrix } from "@/lib/collections/matrix";
 import { GeneMatrix } from "./GeneMatrix";
@@ -34,7 +35,7 @@ export function MatrixViews({ source }: { source: MatrixSource }) {
     <div className="space-y-6">
       <Progress matrix={matrix} />
       <Notes matrix={matrix} />
-      {matrix.rows.length > 0 && <Downloads url={source.url} />}
+      {matrix.rows.length > 0 && <DownloadLinks url={source.url} files={MATRIX_DOWNLOADS} />}
       <Heatmap matrix={matrix} jobHref={source.jobHref} />
       <ResistanceBars matrix={matrix} />
       <GeneMatrix matrix={matrix} />
@@ -78,21 +79,8 @@ function Notes({ matrix }: { matrix: CollectionMatrix }) {
   );
 }
 
-function Downloads({ url }: { url: string }) {
-  const sep = url.includes("?") ? "&" : "?";
-  const files = [
-    { format: "xlsx", label: "Workbook (XLSX)" },
-    { format: "tsv", label: "Matrix (TSV)" },
-    { format: "csv", label: "Matrix (CSV)" },
-  ];
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <span className="text-sm text-slate-600">Download:</span>
-      {files.map((f) => (
-        <a key={f.format} href={`${url}${sep}format=${f.format}`} download data-testid={`download-${f.format}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
-          {f.label}
-        </a>
-      ))}
-    </div>
-  );
-}
+const MATRIX_DOWNLOADS = [
+  { format: "xlsx", label: "Workbook (XLSX)" },
+  { format: "tsv", label: "Matrix (TSV)" },
+  { format: "csv", label: "Matrix (CSV)" },
+];

@@ -1,16 +1,8 @@
-"use client";
-import useSWR from "swr";
-import { postJson, swrFetcher } from "@/components/api/client";
+import { postJson } from "@/components/api/client";
+import type { CollectionDto } from "@/lib/collections/dto";
 
-// The browser side of the collections API (GET/POST /api/collections, POST …/members).
-
-export interface CollectionSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  jobCount: number;
-}
+// The browser's changes through the collections API (POST /api/collections, POST …/members);
+// reads are the hooks in hooks.ts.
 
 export interface MembersResult {
   added: number;
@@ -21,16 +13,8 @@ export interface MembersResult {
 /** Most ids one members call may carry (the server refuses more). */
 export const MAX_MEMBER_IDS = 500;
 
-/** The user's collections, newest first; loaded once per page (only this user changes them). */
-export function useCollections() {
-  return useSWR<{ collections: CollectionSummary[] }>("/api/collections", swrFetcher, {
-    revalidateOnFocus: false,
-    shouldRetryOnError: false,
-  });
-}
-
-export function createCollection(name: string): Promise<CollectionSummary> {
-  return postJson<CollectionSummary>("/api/collections", { name: name.trim() });
+export function createCollection(name: string): Promise<CollectionDto> {
+  return postJson<CollectionDto>("/api/collections", { name: name.trim() });
 }
 
 export function changeMembers(collectionId: string, change: { add?: string[]; remove?: string[] }): Promise<MembersResult> {

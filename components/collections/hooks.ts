@@ -9,8 +9,13 @@ export type { CollectionDto, CollectionMatrix };
 const POLL_MS = 2000;
 const EMPTY_POLL_MS = 5000;
 
-export function useCollections() {
-  return useSWR<{ collections: CollectionDto[] }>("/api/collections", swrFetcher);
+/**
+ * The user's collections, newest first. `once`: loaded once per page and not retried, for the
+ * pickers of the upload form and the selection bar (only this user changes them, and they call
+ * mutate after a change); the collections page itself revalidates on focus.
+ */
+export function useCollections({ once = false }: { once?: boolean } = {}) {
+  return useSWR<{ collections: CollectionDto[] }>("/api/collections", swrFetcher, once ? { revalidateOnFocus: false, shouldRetryOnError: false } : undefined);
 }
 
 export function useCollection(id: string) {

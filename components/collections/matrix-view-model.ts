@@ -14,7 +14,8 @@ export function visibleColumns(matrix: CollectionMatrix, onlyResistant: boolean)
   return matrix.antibiotics.flatMap((a, i) => (!onlyResistant || a.resistant > 0 ? [i] : []));
 }
 
-const resistantCount = (r: MatrixRow) => Object.keys(r.resistant).length;
+/** How many antibiotics a genome is resistant to (the heatmap's '# R' column and sort). */
+export const resistantCount = (r: MatrixRow) => Object.keys(r.resistant).length;
 
 export function visibleRows(matrix: CollectionMatrix, opts: Pick<HeatmapOptions, "filter" | "sort">): MatrixRow[] {
   const needle = opts.filter.trim().toLowerCase();
@@ -22,7 +23,11 @@ export function visibleRows(matrix: CollectionMatrix, opts: Pick<HeatmapOptions,
   const byName = (a: MatrixRow, b: MatrixRow) => a.name.localeCompare(b.name, undefined, { numeric: true });
   const sort = opts.sort;
   if (sort.by === "name") return rows.sort(byName);
-  if (sort.by === "resistant") return rows.sort((a, b) => resistantCount(b) - resistantCount(a) || byName(a, b));
+  if (sort.by === "resistant") {
+    // Counted once per row, not once per comparison.
+    const counts = new Map(rows.map((r) => [r, resistantCount(r)]));
+    return rows.sort((a, b) => counts.get(b)! - counts.get(a)! || byName(a, b));
+  }
   const has = (r: MatrixRow) => (r.resistant[sort.index] ? 1 : 0);
   return rows.sort((a, b) => has(b) - has(a) || byName(a, b));
 }

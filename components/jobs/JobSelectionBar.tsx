@@ -4,14 +4,15 @@ import { useState, type FormEvent } from "react";
 import { ApiError } from "@/components/api/client";
 import { collectionNameProblem, resolveCollection, type CollectionChoice } from "@/components/collections/collection-choice";
 import { CollectionPicker } from "@/components/collections/CollectionPicker";
-import { changeMembers, useCollections } from "@/components/collections/collections-client";
+import { changeMembers } from "@/components/collections/collections-client";
+import { useCollections } from "@/components/collections/hooks";
 import { membersMessage, sendInChunks } from "@/components/collections/members-change";
 
 type Action = "add" | "remove";
 
 /** What can be done with the selected jobs: add them to a collection, or take them out of one. */
 export function JobSelectionBar({ selected, onClear }: { selected: string[]; onClear: () => void }) {
-  const collections = useCollections();
+  const collections = useCollections({ once: true });
   const [action, setAction] = useState<Action | null>(null);
   const [choice, setChoice] = useState<CollectionChoice>({ mode: "none" });
   const [pending, setPending] = useState(false);

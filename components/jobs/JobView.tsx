@@ -4,6 +4,7 @@ import { isTerminal, type JobStatus } from "@/lib/jobs/status";
 import { retentionLabel } from "@/lib/maintenance/retention-label";
 import type { JobDetail } from "./types";
 import { formatBytes } from "@/lib/units";
+import { DownloadLinks, RESULT_DOWNLOADS } from "./DownloadLinks";
 import { formatBases, formatDateTime, formatDuration } from "./format";
 import { GenesTable } from "./GenesTable";
 import { HitMap } from "./HitMap";
@@ -70,7 +71,7 @@ export function JobView({ id }: { id: string }) {
 
       {ready && (
         <>
-          <Downloads id={job.id} />
+          <DownloadLinks url={`/api/jobs/${job.id}/results`} files={RESULT_DOWNLOADS} />
           {result.error ? (
             <p role="alert" className="rounded-xl bg-rose-50 p-5 text-sm text-rose-800">Could not load the results: {result.error.message}</p>
           ) : !result.data ? (
@@ -128,24 +129,6 @@ function RunningCard({ job }: { job: JobDetail }) {
           .join(" · ") || "\u00a0"}
       </p>
     </section>
-  );
-}
-
-function Downloads({ id }: { id: string }) {
-  const files = [
-    { format: "phenotypes.tsv", label: "Phenotypes (TSV)" },
-    { format: "genes.tsv", label: "Genes (TSV)" },
-    { format: "json", label: "Full result (JSON)" },
-  ];
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <span className="text-sm text-slate-600">Download:</span>
-      {files.map((f) => (
-        <a key={f.format} href={`/api/jobs/${id}/results?format=${f.format}`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
-          {f.label}
-        </a>
-      ))}
-    </div>
   );
 }
 

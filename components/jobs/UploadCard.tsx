@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { ApiError } from "@/components/api/client";
 import { collectionNameProblem, resolveCollection, type CollectionChoice } from "@/components/collections/collection-choice";
 import { CollectionPicker } from "@/components/collections/CollectionPicker";
-import { useCollections } from "@/components/collections/collections-client";
+import { useCollections } from "@/components/collections/hooks";
 import { skippedNote } from "@/components/uploads/genome-files";
 import { DropZone, type Selection } from "@/components/uploads/DropZone";
 import { UploadQueueList } from "@/components/uploads/UploadQueueList";
@@ -25,7 +25,7 @@ export function UploadCard({ onCreated, onOpen }: { onCreated: (jobId: string) =
   const model = data?.models.find((m) => m.name === modelName) ?? data?.models.find((m) => m.default) ?? data?.models[0];
   const maxBytes = data?.limits?.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   const numericParams = model?.parameters.filter((p) => p.type !== "boolean") ?? [];
-  const collections = useCollections();
+  const collections = useCollections({ once: true });
   const { queue, items } = useUploadQueue(onCreated, onOpen);
 
   const [selection, setSelection] = useState<Selection>(EMPTY);

@@ -3,6 +3,7 @@ import useSWR from "swr";
 import { MatrixViews } from "@/components/collections/MatrixViews";
 import { swrFetcher } from "@/components/api/client";
 import type { AmrResult } from "@/components/jobs/types";
+import { DownloadLinks, RESULT_DOWNLOADS } from "@/components/jobs/DownloadLinks";
 import { formatDateTime } from "@/components/jobs/format";
 import { GenesTable } from "@/components/jobs/GenesTable";
 import { HitMap } from "@/components/jobs/HitMap";
@@ -56,12 +57,7 @@ export function SharedJob({ token, initial }: { token: string; initial: Extract<
       {!ready && <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-600">{isTerminal(job.status) ? "This job has no results." : "The analysis is still running; this page updates by itself."}</p>}
       {ready && (
         <>
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm text-slate-600">Download:</span>
-            {[["phenotypes.tsv", "Phenotypes (TSV)"], ["genes.tsv", "Genes (TSV)"], ["json", "Full result (JSON)"]].map(([f, label]) => (
-              <a key={f} href={`/api/shares/${token}/results?format=${f}`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">{label}</a>
-            ))}
-          </div>
+          <DownloadLinks url={`/api/shares/${token}/results`} files={RESULT_DOWNLOADS} />
           {result.data ? (
             <>
               <PhenotypeSummary result={result.data} />

@@ -40,6 +40,9 @@ export interface QueueOptions<P> {
   schedule?: (fn: () => void, ms: number) => () => void;
 }
 
+/** Still to be sent or being sent: what leaving the page would lose. */
+export const isBusy = (it: QueueItem<unknown>) => it.state.kind === "waiting" || it.state.kind === "uploading";
+
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
 
 export class UploadQueue<P> {
@@ -124,7 +127,7 @@ export class UploadQueue<P> {
   }
 
   get active(): boolean {
-    return this.items.some((it) => it.state.kind === "waiting" || it.state.kind === "uploading");
+    return this.items.some(isBusy);
   }
 
   private commit(items: QueueItem<P>[]): void {

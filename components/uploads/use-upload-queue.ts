@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { UploadQueue, type QueueItem } from "./upload-queue";
+import { isBusy, UploadQueue } from "./upload-queue";
 import { uploadGenome } from "./upload-request";
 
 /** One genome of a batch: the file and the form fields every job of the batch shares. */
@@ -18,8 +18,6 @@ export function formFor(payload: UploadPayload): FormData {
   return form;
 }
 
-const busy = (it: QueueItem<unknown>) => it.state.kind === "waiting" || it.state.kind === "uploading";
-
 /**
  * The dashboard's upload queue. `onCreated` runs once for every job made; `onOpen` when a
  * one-file batch finished and nothing else is being sent (leaving the page would drop the rest).
@@ -34,12 +32,12 @@ export function useUploadQueue(onCreated: (jobId: string) => void, onOpen: (jobI
       if (it.state.kind !== "done" || reported.current.has(it.id)) continue;
       reported.current.add(it.id);
       onCreated(it.state.jobId);
-      if (it.payload.openWhenDone && !items.some((other) => other !== it && busy(other))) onOpen(it.state.jobId);
+      if (it.payload.openWhenDone && !items.some((other) => other !== it && isBusy(other))) onOpen(it.state.jobId);
     }
   }, [items, onCreated, onOpen]);
 
   // Closing the tab aborts every upload in flight: ask first.
-  const active = items.some(busy);
+  const active = items.some(isBusy);
   useEffect(() => {
     if (!active) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();

@@ -1,7 +1,9 @@
+import type { Db } from "@/lib/db";
 import { attachmentHeader } from "@/lib/http/content-disposition";
 import { clientHas } from "@/lib/http/etag";
+import type { Storage } from "@/lib/storage";
 import { matrixTable, toCsv, toTsv } from "./export-table";
-import type { MatrixAnswer } from "./matrix-service";
+import { collectionMatrix, matrixEtag } from "./matrix-service";
 import type { MatrixFormat } from "./schemas";
 import { matrixWorkbook } from "./workbook";
 
@@ -16,19 +18,23 @@ function fileStem(name: string): string {
 }
 
 /**
- * The matrix as JSON (revalidated by ETag: an unchanged collection costs a 304) or as a download.
- * Shared by the owner's route and the share-link route; `headers` adds theirs (e.g. noindex).
+ * The matrix as JSON (revalidated by ETag: an unchanged collection costs a 304, answered before
+ * the matrix is built or read from the cache) or as a download. Shared by the owner's route and
+ * the share-link route, for a collection the caller has already checked.
  */
 export async function matrixResponse(
   req: Request,
-  name: string,
-  answer: MatrixAnswer,
+  db: Db,
+  storage: Storage,
+  collection: { id: string; name: string },
   format: MatrixFormat,
-  headers: Record<string, string> = {},
 ): Promise<Response> {
-  const etag = answer.etag.replace(/"$/, `-${format}"`);
-  const common = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie", ...headers };
+  const version = await matrixEtag(db, collection.id);
+  const etag = version.replace(/"$/, `-${format}"`);
+  const common = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie" };
   if (clientHas(req, etag)) return new Response(null, { status: 304, headers: common });
+  const answer = await collectionMatrix(db, storage, collection.id, version);
+  const name = collection.name;
   if (format === "json") return Response.json(answer.matrix, { headers: common });
   const body =
     format === "xlsx"

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { sqlOf, type Db } from "@/lib/db";
+import { weakEtag } from "@/lib/http/etag";
 import type { Storage } from "@/lib/storage";
 import { buildMatrix, type CollectionMatrix } from "./matrix";
 import { readMemberCalls } from "./member-results";
@@ -15,34 +15,35 @@ export interface MatrixAnswer {
 /** A collection's members cap what one matrix reads; the membership API adds 500 at a time. */
 export const MAX_MATRIX_MEMBERS = 5000;
 
-// One entry per collection, valid while its membership key (below) is unchanged. In this process's
-// memory: with several servers each keeps its own copy, built on first request (the key is read
+// One entry per collection, valid while its ETag (below) is unchanged. In this process's
+// memory: with several servers each keeps its own copy, built on first request (the ETag is read
 // from the database every time, so no server ever serves a stale matrix).
-const matrices = new LRUCache<string, { key: string; matrix: CollectionMatrix }>({ max: 64 });
+const matrices = new LRUCache<string, { etag: string; matrix: CollectionMatrix }>({ max: 64 });
 
 /**
- * The cache key, from one aggregate query instead of every member row. It moves whenever the
+ * The matrix's ETag (also its cache key), from one aggregate query instead of every member row,
+ * so a poll can be answered 304 without building the matrix. It moves whenever the
  * matrix could: membership changes bump the collection's updated_at (add, remove, upload into
  * it); a purge or a deleted job lowers the member count and adds a purge note; a member's status
  * change or archive raises its version (versions only grow, so the sum moves).
  */
-async function membershipKey(db: Db, collectionId: string): Promise<string | null> {
+export async function matrixEtag(db: Db, collectionId: string): Promise<string> {
   const [collection, jobs, purged] = await Promise.all([
     db.collection.findUnique({ where: { id: collectionId }, select: { updatedAt: true } }),
     sqlOf(db).collectionMembersDigest(collectionId),
     db.collectionPurgedJob.count({ where: { collectionId } }),
   ]);
-  if (!collection) return null;
-  const parts = [collection.updatedAt.getTime(), jobs.members, jobs.versions, jobs.lastUpdate, purged];
-  return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 24);
+  return weakEtag("matrix", collection?.updatedAt.getTime() ?? "gone", jobs.members, jobs.versions, jobs.lastUpdate, purged);
 }
 
-/** The matrix of a collection whose ownership (or share link) the caller has already checked. */
-export async function collectionMatrix(db: Db, storage: Storage, collectionId: string): Promise<MatrixAnswer> {
-  const key = (await membershipKey(db, collectionId)) ?? "gone";
-  const etag = `"m-${key}"`;
+/**
+ * The matrix of a collection whose ownership (or share link) the caller has already checked;
+ * `etag` is matrixEtag's answer when the caller has just read it.
+ */
+export async function collectionMatrix(db: Db, storage: Storage, collectionId: string, etag?: string): Promise<MatrixAnswer> {
+  etag ??= await matrixEtag(db, collectionId);
   const hit = matrices.get(collectionId);
-  if (hit?.key === key) return { matrix: hit.matrix, etag, fromCache: true };
+  if (hit?.etag === etag) return { matrix: hit.matrix, etag, fromCache: true };
 
   const [links, purgedRows] = await Promise.all([
     db.collectionJob.findMany({
@@ -63,7 +64,7 @@ export async function collectionMatrix(db: Db, storage: Storage, collectionId: s
     calls,
     purged.map((p) => ({ jobId: p.jobId, name: p.jobName, purgedAt: p.purgedAt.toISOString() })),
   );
-  matrices.set(collectionId, { key, matrix });
+  matrices.set(collectionId, { etag, matrix });
   return { matrix, etag, fromCache: false };
 }
 

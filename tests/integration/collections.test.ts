@@ -6,6 +6,7 @@ import { GET as matrixRoute } from "@/app/api/collections/[id]/matrix/route";
 import { POST as uploadJob } from "@/app/api/jobs/route";
 import { POST as startUpload } from "@/app/api/uploads/route";
 import { DELETE as deleteJobRoute } from "@/app/api/jobs/[id]/route";
+import { clearMatrixCache } from "@/lib/collections/matrix-service";
 import { withAppTestDb } from "../helpers/app-db";
 import { authedRequest } from "../helpers/auth";
 import { seedFinishedJob } from "../helpers/collections";
@@ -110,6 +111,26 @@ describe("collections", () => {
     const tooMany = await members(user, c.id, { add: Array.from({ length: 501 }, () => crypto.randomUUID()) });
     expect(tooMany.res.status).toBe(400);
     expect((await members(user, c.id, {})).res.status).toBe(400);
+  });
+
+  it("a matrix poll revalidates: unchanged → 304 per format (cache cold or warm), a new member → 200 with a new ETag", async () => {
+    const user = await seedUser(t.current.db);
+    const { body: c } = await create(user, "Polled");
+    await members(user, c.id, { add: [await seedFinishedJob(t.current.db, s.storage, user.id, { name: "g1" })] });
+    const get = async (format: string, etag?: string) =>
+      matrixRoute(await authedRequest(`${BASE}/api/collections/${c.id}/matrix?format=${format}`, user, { headers: etag ? { "if-none-match": etag } : {} }), ctx(c.id));
+    const first = await get("json");
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag")!;
+    expect((await get("json", etag)).status).toBe(304);
+    clearMatrixCache(); // another server, or an evicted entry: still a 304
+    expect((await get("json", etag)).status).toBe(304);
+    expect((await get("csv", etag)).status).toBe(200); // each format is its own representation
+    await members(user, c.id, { add: [await seedFinishedJob(t.current.db, s.storage, user.id, { name: "g2" })] });
+    const changed = await get("json", etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(((await changed.json()) as { counts: { total: number } }).counts.total).toBe(2);
   });
 
   it("a job can be in several collections; deleting a collection keeps its jobs, deleting a job keeps the collection", async () => {

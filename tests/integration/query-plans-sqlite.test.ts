@@ -1,53 +1,18 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/generated/prisma/client";
-import { parameterNames, positionalText } from "@/lib/db/named-params";
+import { describe, expect, it } from "vitest";
 import { CLAIM_SQL, QUEUED_SQL, RECLAIM_SQL } from "@/lib/db/sqlite/statements";
 import { encodeCursor } from "@/lib/pagination/keyset";
 import { listJobsByUser } from "@/lib/jobs/list-jobs";
-import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
+import { withSqlitePlans } from "../helpers/sqlite-plans";
+import { seedUser } from "../helpers/test-db";
 
 // SQLite: runs the SQL that Prisma really emits, and the dialect's own statements, through
 // EXPLAIN QUERY PLAN, so an index change or a query rewrite that falls back to a table scan fails
 // here rather than in production. PostgreSQL's twin is query-plans-postgres.test.ts.
-let t: TestDb;
-let logged: { query: string; params: unknown[] }[] = [];
-const makeClient = (url: string) =>
-  new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url }),
-    log: [{ emit: "event", level: "query" }] as const,
-  });
-let client: ReturnType<typeof makeClient>;
-let raw: Database.Database;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  client = makeClient(t.url);
-  client.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-  raw = new Database(t.file, { readonly: true });
-});
-afterAll(async () => {
-  raw.close();
-  await client.$disconnect();
-  await t.close();
-});
-
-function plan(sql: string, params: unknown[] = []): string {
-  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-  return rows.map((r) => r.detail).join("\n");
-}
-
-/** A dialect statement with every named parameter bound to a placeholder value. */
-function planNamed(sql: string): string {
-  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${positionalText(sql)}`).all(...parameterNames(sql).map(() => "x")) as { detail: string }[];
-  return rows.map((r) => r.detail).join("\n");
-}
+const db = withSqlitePlans();
+const { plan, planNamed } = db;
 
 async function planOf(run: () => Promise<unknown>, match: RegExp): Promise<string> {
-  logged = [];
-  await run();
-  const q = logged.find((l) => match.test(l.query));
+  const q = (await db.queriesOf(run)).find((l) => match.test(l.query));
   if (!q) throw new Error(`no query matching ${match}`);
   return plan(q.query, q.params);
 }
@@ -56,21 +21,21 @@ const tableScan = /SCAN (main\.)?amr_jobs(?! USING)/;
 
 describe("SQLite query plans use the composite indexes", () => {
   it("a user's first page", async () => {
-    const u = await seedUser(client);
-    const p = await planOf(() => listJobsByUser(client, u.id, { limit: 20 }), /FROM `main`.`amr_jobs`/);
+    const u = await seedUser(db.client);
+    const p = await planOf(() => listJobsByUser(db.client, u.id, { limit: 20 }), /FROM `main`.`amr_jobs`/);
     expect(p).toMatch(/idx_amr_jobs_user_created/);
     expect(p).not.toMatch(tableScan);
     expect(p).not.toMatch(/TEMP B-TREE/);
   });
 
   it("a later page (cursor) and a status filter", async () => {
-    const u = await seedUser(client);
+    const u = await seedUser(db.client);
     const cursor = encodeCursor({ createdAt: new Date(), id: crypto.randomUUID() });
-    const later = await planOf(() => listJobsByUser(client, u.id, { cursor }), /FROM `main`.`amr_jobs`/);
+    const later = await planOf(() => listJobsByUser(db.client, u.id, { cursor }), /FROM `main`.`amr_jobs`/);
     expect(later).toMatch(/idx_amr_jobs_user_created/);
     expect(later).not.toMatch(tableScan);
     const filtered = await planOf(
-      () => listJobsByUser(client, u.id, { status: "Completed", cursor }),
+      () => listJobsByUser(db.client, u.id, { status: "Completed", cursor }),
       /FROM `main`.`amr_jobs`/,
     );
     expect(filtered).toMatch(/idx_amr_jobs_user_status_created/);
@@ -84,9 +49,9 @@ describe("SQLite query plans use the composite indexes", () => {
   });
 
   it("a user's unfinished-job count (the upload quota)", async () => {
-    const u = await seedUser(client);
+    const u = await seedUser(db.client);
     const p = await planOf(
-      () => client.amrJob.count({ where: { userId: u.id, status: { in: ["Submitted", "Processing"] } } }),
+      () => db.client.amrJob.count({ where: { userId: u.id, status: { in: ["Submitted", "Processing"] } } }),
       /COUNT/i,
     );
     expect(p).toMatch(/idx_amr_jobs_user_status_created/);

@@ -1,5 +1,4 @@
 // GET /api/collections/:id/matrix?format=json|tsv|csv|xlsx — the cohort views of a collection.
-import { collectionMatrix } from "@/lib/collections/matrix-service";
 import { matrixResponse } from "@/lib/collections/matrix-response";
 import { getCollectionRowOrThrow } from "@/lib/collections/repository";
 import { collectionIdParamSchema, matrixQuerySchema } from "@/lib/collections/schemas";
@@ -13,5 +12,5 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
   const { id } = collectionIdParamSchema.parse(params);
   const { format } = matrixQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const collection = await getCollectionRowOrThrow(appDb(), user.id, id);
-  return matrixResponse(req, collection.name, await collectionMatrix(appDb(), getStorage(), id), format);
+  return matrixResponse(req, appDb(), getStorage(), collection, format);
 });

@@ -1,6 +1,5 @@
 // GET /api/shares/:token/matrix?format=json|tsv|csv|xlsx — the shared collection's views
 // (404 for a job's link).
-import { collectionMatrix } from "@/lib/collections/matrix-service";
 import { matrixResponse } from "@/lib/collections/matrix-response";
 import { matrixQuerySchema } from "@/lib/collections/schemas";
 import { appDb } from "@/lib/db";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = withShare(async ({ req, target }) => {
   if (target.kind !== "collection") throw shareNotFound();
   const { format } = matrixQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const collection = await appDb().collection.findUnique({ where: { id: target.collectionId }, select: { name: true } });
+  const collection = await appDb().collection.findUnique({ where: { id: target.collectionId }, select: { id: true, name: true } });
   if (!collection) throw shareNotFound();
-  return matrixResponse(req, collection.name, await collectionMatrix(appDb(), getStorage(), target.collectionId), format);
+  return matrixResponse(req, appDb(), getStorage(), collection, format);
 });
