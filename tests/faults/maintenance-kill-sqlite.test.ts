@@ -15,8 +15,7 @@ import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
 import { filesUnder, tempStorage, type TempStorage } from "../helpers/jobs";
 import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
-import { root } from "../multi/processes";
-import { startProc } from "./fault-process";
+import { root, startNode } from "../multi/processes";
 import { seedJob, type SeededJob } from "../integration/maintenance-fixtures";
 
 interface World {
@@ -60,7 +59,7 @@ async function seedWorld({ t, s }: World) {
 
 /** `npm run maintenance` as a process of its own; resolves with how it ended and what it printed. */
 async function maintenanceProcess({ t, s }: World, env: Record<string, string> = {}) {
-  const proc = startProc("maintenance", ["--import", "tsx", path.join(root, "scripts", "maintenance.ts")], {
+  const proc = startNode("maintenance", ["--import", "tsx", path.join(root, "scripts", "maintenance.ts")], {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: "test",
