@@ -96,7 +96,7 @@ async function enumeration(): Promise<void> {
 }
 
 async function engine(): Promise<void> {
-  const { mulberry32 } = await import("../tests/helpers/genome-generator");
+  const { seededRandom } = await import("@/lib/seeded-random");
   const { runPredictionInWorker } = await import("@/lib/amr/runner");
   const { resolveParams } = await import("@/lib/amr/models");
   const workerPath = path.join(work, "amr-worker.mjs");
@@ -104,7 +104,7 @@ async function engine(): Promise<void> {
     entryPoints: [path.join(root, "lib/amr/worker-entry.ts")],
     outfile: workerPath, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "silent",
   });
-  const rand = mulberry32(99);
+  const rand = seededRandom(99);
   const big = path.join(work, "big.fa");
   const seq = Buffer.alloc(3_000_000);
   for (let i = 0; i < seq.length; i++) seq[i] = "ACGT".charCodeAt(Math.floor(rand() * 4));

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { seededRandom } from "@/lib/jobs/worker/retry-policy";
+import { seededRandom } from "@/lib/seeded-random";
 import { migrateFile } from "./lib/migrate-file";
 
 const { values: args } = parseArgs({

@@ -11,8 +11,7 @@ import { insertJob } from "@/lib/jobs/job-repository";
 import { LocalStorage } from "@/lib/storage/local-storage";
 import { randomGenome, tempStorage } from "../helpers/jobs";
 import { createTestDb, defaultParams, seedUser, type TestDb } from "../helpers/test-db";
-import { root, tail, waitFor, type Proc } from "../multi/processes";
-import { startProc, type FaultProc } from "./fault-process";
+import { killHard, root, startNode, tail, waitFor, type Proc } from "../multi/processes";
 
 export const LEASE_MS = 2000;
 const FAKE_ENGINE = path.join(root, "tests", "faults", "fake-engine.mjs");
@@ -26,7 +25,7 @@ export interface FaultWorld {
   /** The fake engine's run log: "start|done <pid> <input>" per line. */
   engineLog: string;
   queue(n: number, name?: string): Promise<string[]>;
-  startWorker(name: string, env?: Record<string, string>): FaultProc;
+  startWorker(name: string, env?: Record<string, string>): Proc;
   engineLogLines(): string[];
   /** The engine runs so far, by kind, for one job's input. */
   runs(jobId: string): { started: number; done: number };
@@ -41,9 +40,9 @@ export interface FaultWorld {
 export async function faultWorld(onTestFinished: TestContext["onTestFinished"]): Promise<FaultWorld> {
   const testDb = await createTestDb();
   const s = tempStorage();
-  const procs: FaultProc[] = [];
+  const procs: Proc[] = [];
   onTestFinished(async () => {
-    await Promise.all(procs.map((p) => p.kill()));
+    await Promise.all(procs.map(killHard));
     await testDb.close();
     s.cleanup();
   });
@@ -68,7 +67,7 @@ export async function faultWorld(onTestFinished: TestContext["onTestFinished"]):
       return ids;
     },
     startWorker(name, env = {}) {
-      const proc = startProc(name, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+      const proc = startNode(name, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: "test",

@@ -14,10 +14,9 @@ import { FAIL_POINTS } from "@/lib/maintenance/fail-points";
 import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
 import { filesUnder, tempStorage, type TempStorage } from "../helpers/jobs";
-import { createTestDb, seedUser, type TestDb } from "../helpers/test-db";
-import { root } from "../multi/processes";
-import { startProc } from "./fault-process";
-import { seedJob, type SeededJob } from "../integration/maintenance-fixtures";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+import { root, startNode } from "../multi/processes";
+import { DAY, ORPHAN_KEY, seedMaintenanceWorld, type MaintenanceWorld } from "../integration/maintenance-fixtures";
 
 interface World {
   t: TestDb;
@@ -34,33 +33,19 @@ async function world(onTestFinished: TestContext["onTestFinished"]): Promise<Wor
   return w;
 }
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const ORPHAN = "inputs/00000000-dead-4000-8000-000000000000.fa";
 
 /** Work for every step, dated from the real clock (the maintenance process reads the database's). */
 async function seedWorld({ t, s }: World) {
-  const now = Date.now();
-  const ago = (days: number) => new Date(now - days * DAY);
-  const userId = (await seedUser(t.db)).id;
-  const seed = (spec: Parameters<typeof seedJob>[3]) => seedJob(t.db, s.storage, userId, spec);
-  const world = {
-    toArchive: [] as SeededJob[],
-    toPurge: [] as SeededJob[],
-    stale: await seed({ status: "Submitted", createdAt: ago(3) }),
-    young: await seed({ status: "Completed", completedAt: ago(2) }),
-  };
-  for (let i = 0; i < 3; i++) world.toArchive.push(await seed({ status: "Completed", completedAt: ago(8 + i) }));
-  for (let i = 0; i < 3; i++) world.toPurge.push(await seed({ status: "Completed", completedAt: ago(31 + i) }));
-  await s.storage.put(ORPHAN, "orphan");
-  const old = ago(2);
-  utimesSync(path.join(s.dir, ORPHAN), old, old); // past the 24 h grace: the reconciler's work
+  const world = await seedMaintenanceWorld(t.db, s.storage, new Date());
+  const old = new Date(Date.now() - 2 * DAY);
+  utimesSync(path.join(s.dir, ORPHAN_KEY), old, old); // past the 24 h grace: the reconciler's work
   return world;
 }
 
 /** `npm run maintenance` as a process of its own; resolves with how it ended and what it printed. */
 async function maintenanceProcess({ t, s }: World, env: Record<string, string> = {}) {
-  const proc = startProc("maintenance", ["--import", "tsx", path.join(root, "scripts", "maintenance.ts")], {
+  const proc = startNode("maintenance", ["--import", "tsx", path.join(root, "scripts", "maintenance.ts")], {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: "test",
@@ -88,7 +73,7 @@ async function expectArchivesComplete({ t, s }: World) {
   }
 }
 
-async function expectConverged({ t, s }: World, world: Awaited<ReturnType<typeof seedWorld>>) {
+async function expectConverged({ t, s }: World, world: MaintenanceWorld) {
   const rows = new Map((await t.db.amrJob.findMany()).map((r) => [r.id, r]));
   expect([...rows.keys()].sort()).toEqual([world.stale.id, world.young.id, ...world.toArchive.map((j) => j.id)].sort());
   expect(rows.get(world.stale.id)?.status).toBe("Error");

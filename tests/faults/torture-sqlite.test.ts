@@ -1,12 +1,11 @@
 // DL1 in CI: `npm run torture` with 10 kills (the full run is 200: docs/fault-testing.md).
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { root } from "../multi/processes";
-import { startProc } from "./fault-process";
+import { root, startNode } from "../multi/processes";
 
 describe("DL1: the kill -9 loop", () => {
   it("10 SIGKILLs of a server taking uploads and running jobs: database intact, every acknowledged job present", async () => {
-    const proc = startProc("torture", ["--import", "tsx", path.join(root, "scripts", "torture.ts"), "--kills", "10", "--seed", "7"], {
+    const proc = startNode("torture", ["--import", "tsx", path.join(root, "scripts", "torture.ts"), "--kills", "10", "--seed", "7"], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "test",

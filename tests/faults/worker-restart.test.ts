@@ -2,7 +2,7 @@
 // not (SIGKILL); a restarted worker finishes them all.
 import { describe, expect, it } from "vitest";
 import { filesUnder } from "../helpers/jobs";
-import { stopGracefully, type Proc } from "../multi/processes";
+import { killHard, stopGracefully, type Proc } from "../multi/processes";
 import { faultWorld, waitForRow, type FaultWorld } from "./fault-world";
 
 
@@ -65,7 +65,7 @@ describe.concurrent("JD5: restarting a worker in the middle of a queue", () => {
     const ids = await w.queue(JOBS);
     const first = w.startWorker("worker 1", QUICK);
     await midQueue(w, first);
-    await first.kill();
+    await killHard(first);
     const killed = await byStatus(w);
     // The kill may land between a completion and the next claim: one or more jobs are left leased.
     expect(killed.processing.length).toBeGreaterThanOrEqual(1);

@@ -4,6 +4,7 @@
 // identity and coverage, follow from the edits alone.
 import type { Catalog, Reference } from "../../lib/amr/catalog";
 import { K, findSlot } from "../../lib/amr/kmer-index";
+import { seededRandom } from "../../lib/seeded-random";
 
 export interface Insertion {
   refId: string;
@@ -38,16 +39,8 @@ export interface GeneratorOptions {
 
 const BASES = "ACGT";
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The engine tests and genome helpers import it from here under its algorithm's name.
+export const mulberry32 = seededRandom;
 
 /**
  * References sharing no 16-mer, on either strand, with any other reference, so no rival allele can

@@ -275,24 +275,35 @@ describe("shutdown and delete", () => {
     }
   });
 
-  it("hands back a job whose claim was in flight when stop() came, without starting it", async () => {
+  // Also when a wake-up (a job queued, a slot freed) fired while that poll was busy: stop() must
+  // still wait for the poll's claim, not for the wake-up's empty one.
+  it.for([{ wake: false }, { wake: true }])("hands back a job whose claim was in flight when stop() came, without starting it (wake-up meanwhile: $wake)", async ({ wake }) => {
     const job = await queueJob();
     const port = sqlOf(t.db);
     const claim = port.claimNextJob.bind(port);
     let letClaimFinish!: () => void;
+    let claimed = false;
     const claimStarted = new Promise<void>((started) => {
       vi.spyOn(port, "claimNextJob").mockImplementation(async (...args) => {
         started();
         await new Promise<void>((r) => (letClaimFinish = r));
-        return claim(...args);
+        const row = await claim(...args);
+        claimed = true;
+        return row;
       });
     });
     const runner = controllableRunner();
     const w = worker(runner.runner, t.db, 1);
     await claimStarted;
+    if (wake) {
+      w.wake();
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const stopping = w.stop();
     letClaimFinish();
     await stopping;
+    // Checked after the claim, or a claim still to come would pass for one handed back.
+    expect(claimed).toBe(true);
     expect(runner.started).toEqual([]);
     expect(await getJob(t.db, job.id)).toMatchObject({ status: "Submitted", attempts: 0, leaseToken: null });
   });

@@ -4,8 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAIL_POINTS, InjectedFailure } from "@/lib/maintenance/fail-points";
 import { filesUnder, withTestDbAndStorage, type TempStorage } from "../helpers/jobs";
-import { seedUser, type TestDb } from "../helpers/test-db";
-import { daysAgo, runAt, seedJob, type SeededJob } from "./maintenance-fixtures";
+import type { TestDb } from "../helpers/test-db";
+import { runAt, seedMaintenanceWorld, type MaintenanceWorld } from "./maintenance-fixtures";
 
 let t: TestDb;
 let s: TempStorage;
@@ -14,23 +14,9 @@ withTestDbAndStorage((db, storage) => {
   s = storage;
 });
 
-/** Work for every step: stale, purge, archive (with files), an orphan; batches of 2 so crashes land mid-way. */
-async function seedWorld() {
-  const userId = (await seedUser(t.db)).id;
-  const seed = (spec: Parameters<typeof seedJob>[3]) => seedJob(t.db, s.storage, userId, spec);
-  const world = {
-    toArchive: [] as SeededJob[],
-    toPurge: [] as SeededJob[],
-    stale: await seed({ status: "Submitted", createdAt: daysAgo(3) }),
-    young: await seed({ status: "Completed", completedAt: daysAgo(2) }),
-  };
-  for (let i = 0; i < 3; i++) world.toArchive.push(await seed({ status: "Completed", completedAt: daysAgo(8 + i) }));
-  for (let i = 0; i < 3; i++) world.toPurge.push(await seed({ status: "Completed", completedAt: daysAgo(31 + i) }));
-  await s.storage.put("inputs/00000000-dead-4000-8000-000000000000.fa", "orphan");
-  return world;
-}
+const seedWorld = () => seedMaintenanceWorld(t.db, s.storage);
 
-async function expectConverged(world: Awaited<ReturnType<typeof seedWorld>>) {
+async function expectConverged(world: MaintenanceWorld) {
   const rows = new Map((await t.db.amrJob.findMany()).map((r) => [r.id, r]));
   expect(rows.size).toBe(2 + world.toArchive.length);
   expect(rows.get(world.stale.id)?.status).toBe("Error");

@@ -4,7 +4,7 @@ import { DEFAULT_RETENTION_POLICY } from "@/lib/maintenance/policy";
 import { runMaintenance, type MaintenanceOptions } from "@/lib/maintenance/run-maintenance";
 import { jobFiles } from "@/lib/jobs/job-files";
 import type { Storage } from "@/lib/storage";
-import { defaultParams } from "../helpers/test-db";
+import { defaultParams, seedUser } from "../helpers/test-db";
 
 export const DAY = 86_400_000;
 export const NOW = new Date("2027-03-15T12:00:00.000Z");
@@ -66,6 +66,31 @@ export async function seedJob(db: Db, storage: Storage, userId: string, spec: Se
   });
   return { id, results, inputKey };
 }
+
+/** A file no row refers to: the reconciler's work once it is past the grace period. */
+export const ORPHAN_KEY = "inputs/00000000-dead-4000-8000-000000000000.fa";
+
+/**
+ * Work for every step of a run, dated back from `now`: a stale Submitted job, a young Completed
+ * one to leave alone, three to archive, three to purge (so batches of 2 end mid-way) and an orphan.
+ */
+export async function seedMaintenanceWorld(db: Db, storage: Storage, now = NOW) {
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const userId = (await seedUser(db)).id;
+  const seed = (spec: SeedSpec) => seedJob(db, storage, userId, spec);
+  const world = {
+    toArchive: [] as SeededJob[],
+    toPurge: [] as SeededJob[],
+    stale: await seed({ status: "Submitted", createdAt: ago(3) }),
+    young: await seed({ status: "Completed", completedAt: ago(2) }),
+  };
+  for (let i = 0; i < 3; i++) world.toArchive.push(await seed({ status: "Completed", completedAt: ago(8 + i) }));
+  for (let i = 0; i < 3; i++) world.toPurge.push(await seed({ status: "Completed", completedAt: ago(31 + i) }));
+  await storage.put(ORPHAN_KEY, "orphan");
+  return world;
+}
+
+export type MaintenanceWorld = Awaited<ReturnType<typeof seedMaintenanceWorld>>;
 
 export function runAt(db: Db, storage: Storage, over: Partial<MaintenanceOptions> = {}) {
   return runMaintenance({

@@ -1,6 +1,6 @@
-// Real processes for the several-machines test: `next start` servers and `scripts/worker.ts`
-// workers, each in a process group of its own so that a "machine" can die whole (the worker and
-// the engine process it forked) and so that nothing outlives the test.
+// Real processes for the several-machines and fault tests: `next start` servers, `scripts/worker.ts`
+// workers and scripts, each in a process group of its own so that a "machine" can die whole (the
+// worker and the engine process it forked) and so that nothing outlives the test.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -21,6 +21,8 @@ export interface Proc {
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
   readonly exited: Promise<Exit>;
+  /** Exit status once stdout and stderr are drained (after 'exit' the pipes may still hold the last lines). */
+  readonly closed: Promise<Exit>;
   exit: Exit | null;
 }
 
@@ -54,15 +56,19 @@ export function startNode(name: string, args: string[], env: NodeJS.ProcessEnv):
       resolve(proc.exit);
     }),
   );
-  const proc: Proc = { name, pid: child.pid, output: () => out, exited, exit: null };
+  const closed = new Promise<Exit>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  const proc: Proc = { name, pid: child.pid, output: () => out, exited, closed, exit: null };
   entry.proc = proc;
   live.add(entry);
   return proc;
 }
 
-/** A machine dying: the process and everything it started, at once, with no chance to clean up. */
+/**
+ * A machine dying: the process and everything it started, at once, with no chance to clean up.
+ * Never once its leader has exited: on a busy machine its pid may already lead another group.
+ */
 export async function killHard(proc: Proc): Promise<Exit> {
-  signalGroup(proc.pid, "SIGKILL");
+  if (!proc.exit) signalGroup(proc.pid, "SIGKILL");
   return proc.exited;
 }
 
@@ -80,8 +86,7 @@ export async function stopGracefully(proc: Proc, graceMs = 15_000): Promise<Exit
   const timeout = sleep(graceMs).then(() => null);
   const exit = await Promise.race([proc.exited, timeout]);
   if (exit) return { ...exit, forced: false };
-  signalGroup(proc.pid, "SIGKILL");
-  return { ...(await proc.exited), forced: true };
+  return { ...(await killHard(proc)), forced: true };
 }
 
 /** Every process this module started that is still running. */

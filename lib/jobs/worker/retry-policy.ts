@@ -18,15 +18,3 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, random: () =>
   const full = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
   return Math.round(full / 2 + random() * (full / 2));
 }
-
-/** A small seeded generator (mulberry32) for reproducible jitter in tests and benchmarks. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

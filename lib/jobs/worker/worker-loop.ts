@@ -60,7 +60,10 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   const schedule = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => (polling = tick()), ms);
+    // A wake-up during a poll leaves `polling` on that poll: tick() would return at once.
+    timer = setTimeout(() => {
+      if (!filling) polling = tick();
+    }, ms);
     timer.unref?.();
   };
 

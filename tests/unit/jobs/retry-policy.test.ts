@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { retryDelayMs, seededRandom } from "@/lib/jobs/worker/retry-policy";
+import { retryDelayMs } from "@/lib/jobs/worker/retry-policy";
+import { seededRandom } from "@/lib/seeded-random";
 
 const policy = { baseMs: 1000, capMs: 30_000 };
 
