@@ -49,9 +49,14 @@ export async function resultDownload(
   };
 }
 
-/** Archived jobs' results are gzipped by maintenance (lib/maintenance); users get the original bytes. */
+/** Where a result file sits: archived jobs' results are gzipped by maintenance (lib/maintenance). */
+function storedResultKey(status: string, folder: string, file: string): string {
+  return status === "Archived" ? archivedKey(folder, file) : folder + file;
+}
+
+/** Users get the original bytes, gunzipped on the way out for an archived job. */
 async function openStoredResult(storage: Storage, status: string, folder: string, file: string): Promise<Readable | null> {
-  const key = status === "Archived" ? archivedKey(folder, file) : folder + file;
+  const key = storedResultKey(status, folder, file);
   if (!(await storage.head(key))) return null;
   const stream = await storage.get(key);
   return status === "Archived" ? stream.pipe(createGunzip()) : stream;
@@ -67,8 +72,7 @@ export async function readResultJson(storage: Storage, job: { status: string; re
   if (!job.resultFilePath || (job.status !== "Completed" && job.status !== "Archived")) return null;
   const file = RESULT_FORMATS.json.file;
   try {
-    const key = job.status === "Archived" ? archivedKey(job.resultFilePath, file) : job.resultFilePath + file;
-    const raw = await storage.getBuffer(key);
+    const raw = await storage.getBuffer(storedResultKey(job.status, job.resultFilePath, file));
     const text = (job.status === "Archived" ? await gunzipAsync(raw) : raw).toString("utf8");
     return JSON.parse(text) as AmrResult;
   } catch {
