@@ -45,8 +45,8 @@ function isSteady(row: Int32Array, d: number, best: number): boolean {
   return true;
 }
 
-let rowA = new Int32Array(1024).fill(DEAD);
-let rowB = new Int32Array(1024).fill(DEAD);
+let rowA = new Int32Array(1024);
+let rowB = new Int32Array(1024);
 let trace = new Uint8Array(1 << 16);
 let rowLo = new Int32Array(1024);
 let rowHi = new Int32Array(1024);
@@ -64,8 +64,8 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   if (qAvail <= 0 || rAvail <= 0) return EMPTY;
   const width = Math.min(qAvail, rAvail + MAX_DRIFT);
   if (rowA.length < width + 3) {
-    rowA = new Int32Array(width * 2 + 3).fill(DEAD);
-    rowB = new Int32Array(width * 2 + 3).fill(DEAD);
+    rowA = new Int32Array(width * 2 + 3);
+    rowB = new Int32Array(width * 2 + 3);
   }
   if (rowLo.length < rAvail + 1) {
     rowLo = new Int32Array(rAvail * 2 + 2);
@@ -89,8 +89,8 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   let bestJ = 0;
   let tbLen = 0;
 
-  // Row 0: query bases against nothing. Cells outside [lo, hi] of the previous row read as DEAD: rows are
-  // kept DEAD outside their live span, and DEAD plus any score stays far below every floor.
+  // Row 0: query bases against nothing. A row is read only inside the live span [lo, hi] of the row
+  // before it; cells past hi are dead, so no buffer needs resetting between rows.
   let lo = 0;
   let hi = 0;
   prev[0] = 0;
@@ -98,7 +98,6 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     hi++;
     prev[hi] = -hi * GAP;
   }
-  prev[hi + 1] = DEAD;
   rowLo[0] = 0;
   rowHi[0] = hi;
   rowAt[0] = 0;
@@ -115,12 +114,26 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     const rowStart = tbLen;
     ensureTrace(tbLen + (hi - lo) + 2 + MAX_DRIFT);
     const tr = trace;
-    let left = DEAD;
+    // Column lo has no diagonal predecessor inside the previous row's span: only its up move can live.
     let j = lo;
-    // Column lo has no diagonal predecessor inside the previous row's span.
-    let diag = DEAD;
-    for (; j <= width; j++) {
-      let score = diag === DEAD ? DEAD : diag + (qs[j - 1] === rc ? MATCH : MISMATCH);
+    let left = prev[j] - GAP;
+    if (left < floor) {
+      left = DEAD;
+    } else {
+      newLo = j;
+      newHi = j;
+      if (left > best) {
+        best = left;
+        bestI = i;
+        bestJ = j;
+      }
+      cur[j] = left;
+      tr[rowStart] = 1;
+    }
+    let diag = prev[j];
+    // DEAD plus any score stays far below every floor, so dead neighbours need no test of their own.
+    for (j++; j <= hi; j++) {
+      let score = diag + (qs[j - 1] === rc ? MATCH : MISMATCH);
       let move = 0;
       const u = prev[j];
       diag = u;
@@ -134,9 +147,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       }
       if (score < floor) {
         score = DEAD;
-        if (j > hi) break;
-      }
-      if (score !== DEAD) {
+      } else {
         if (newLo < 0) newLo = j;
         newHi = j;
         if (score > best) {
@@ -151,10 +162,30 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       }
       left = score;
     }
-    // Restore DEAD over the previous row's span (it becomes the next row's buffer) and past this row's end.
-    for (let k = lo; k <= hi + 1; k++) prev[k] = DEAD;
+    // Past the previous row's span only the diagonal from its last cell, then gaps along the row, can live.
+    if (j <= width) {
+      let score = diag + (qs[j - 1] === rc ? MATCH : MISMATCH);
+      let move = 0;
+      if (left - GAP > score) {
+        score = left - GAP;
+        move = 2;
+      }
+      while (score >= floor) {
+        if (newLo < 0) newLo = j;
+        newHi = j;
+        if (score > best) {
+          best = score;
+          bestI = i;
+          bestJ = j;
+        }
+        cur[j] = score;
+        tr[rowStart + (j - newLo)] = move;
+        if (++j > width) break;
+        score -= GAP;
+        move = 2;
+      }
+    }
     if (newLo < 0) break;
-    for (let k = newHi + 1; k <= j && k <= width + 1; k++) cur[k] = DEAD;
     rowLo[i] = newLo;
     rowHi[i] = newHi;
     rowAt[i] = rowStart;
@@ -174,7 +205,6 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
           rowLo[i + t] = d + t - STEADY_LEFT;
           rowAt[i + t] = SKIPPED;
         }
-        for (let k = lo; k <= hi; k++) prev[k] = DEAD;
         i += m;
         best += MATCH * m;
         bestI = i;
@@ -185,7 +215,6 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       }
     }
   }
-  for (let k = lo; k <= hi + 1 && k < prev.length; k++) prev[k] = DEAD;
 
   // Trace back from the best cell to count identities and gap columns.
   let nident = 0;
