@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Catalog, Reference } from "./catalog";
 
-const FORMAT = "amr-catalog-v1";
+// v2: the k-mer index also keys every k-mer by its reverse complement.
+const FORMAT = "amr-catalog-v2";
 
 /** AMR_CACHE_DIR, "off" (or empty) to disable; default a directory under the system temp dir. */
 export function catalogCacheDir(): string | null {

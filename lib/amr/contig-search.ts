@@ -6,6 +6,8 @@ import { HASH_MULTIPLIER, K, MIN_SEED, PRESENCE_SHIFT } from "./kmer-index";
 import { AMBIGUOUS, encode, reverseComplement } from "./nucleotides";
 import { MATCH, extend } from "./xdrop-align";
 
+const NO_DIAGONAL = -(2 ** 31);
+
 /** A local alignment of one reference on one strand; q* are on the oriented contig, 0-based, end exclusive. */
 export interface Hsp {
   ref: number;
@@ -24,9 +26,17 @@ export class ContigSearch {
   private readonly fwd: Uint8Array;
   private rc: Uint8Array | null = null;
   private readonly byRefStrand = new Map<number, Hsp[]>();
+  /** Per reference and strand (ref * 2 + minus), the diagonal and span of the last exact match grown. */
+  private readonly lastDiagonal: Int32Array;
+  private readonly lastStart: Int32Array;
+  private readonly lastEnd: Int32Array;
 
   constructor(sequence: Uint8Array, private readonly catalog: Catalog) {
     this.fwd = encode(sequence);
+    const keys = catalog.refs.length * 2;
+    this.lastDiagonal = new Int32Array(keys).fill(NO_DIAGONAL);
+    this.lastStart = new Int32Array(keys);
+    this.lastEnd = new Int32Array(keys);
   }
 
   get length(): number {
@@ -40,9 +50,9 @@ export class ContigSearch {
     const { presence, slotKeys, slotStart, slotEnd, shift, occRef, occPos } = this.catalog.index;
     const mask = slotKeys.length - 1;
     const last = Math.min(to + K - 1, len);
-    // Signed 32-bit packing throughout: the index stores keys the same way.
+    // Signed 32-bit packing throughout: the index stores keys the same way, each under itself and under
+    // its reverse complement, so one lookup finds the hits on both strands.
     let kmer = 0;
-    let rcKmer = 0;
     let valid = 0;
     for (let i = from; i < last; i++) {
       const c = seq[i];
@@ -51,26 +61,25 @@ export class ContigSearch {
         continue;
       }
       kmer = (kmer << 2) | c;
-      rcKmer = (rcKmer >>> 2) | ((3 - c) << 30);
       if (++valid < K) continue;
+      const h = Math.imul(kmer, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
+      if (((presence[h >>> 5] >>> (h & 31)) & 1) === 0) continue;
       const p = i - K + 1;
-      let h = Math.imul(kmer, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
-      if ((presence[h >>> 5] >>> (h & 31)) & 1) {
-        let s = Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
-        while (slotStart[s] >= 0 && slotKeys[s] !== kmer) s = (s + 1) & mask;
-        for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) this.seed(occRef[o], occPos[o], false, p);
-      }
-      const rk = rcKmer | 0;
-      h = Math.imul(rk, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
-      if ((presence[h >>> 5] >>> (h & 31)) & 1) {
-        let s = Math.imul(rk, HASH_MULTIPLIER) >>> shift;
-        while (slotStart[s] >= 0 && slotKeys[s] !== rk) s = (s + 1) & mask;
-        for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) this.seed(occRef[o], occPos[o], true, len - p - K);
+      let s = Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
+      while (slotStart[s] >= 0 && slotKeys[s] !== kmer) s = (s + 1) & mask;
+      for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) {
+        const pos = occPos[o];
+        if (pos >= 0) this.seed(occRef[o], pos, false, p);
+        else this.seed(occRef[o], ~pos, true, len - p - K);
       }
     }
   }
 
   private seed(ref: number, rPos: number, minus: boolean, qPos: number): void {
+    const key = ref * 2 + (minus ? 1 : 0);
+    // A hit inside the exact match the last hit of this reference and strand grew to grows to that same
+    // match, which is already inside an HSP (its own, or the one that made extending it needless).
+    if (this.lastDiagonal[key] === qPos - rPos && this.lastStart[key] <= qPos && qPos + K <= this.lastEnd[key]) return;
     const q = minus ? this.oriented(true) : this.fwd;
     const r = this.catalog.refs[ref].codes;
     // Grow the k-mer hit to the maximal exact match; BLAST needs MIN_SEED identical bases to start.
@@ -87,10 +96,12 @@ export class ContigSearch {
       right++;
     }
     const seedLen = left + right;
-    if (seedLen < MIN_SEED) return;
     const qs = qPos - left;
     const rs = rPos - left;
-    const key = ref * 2 + (minus ? 1 : 0);
+    this.lastDiagonal[key] = qs - rs;
+    this.lastStart[key] = qs;
+    this.lastEnd[key] = qs + seedLen;
+    if (seedLen < MIN_SEED) return;
     const known = this.byRefStrand.get(key);
     if (known) {
       for (const h of known) {

@@ -16,6 +16,7 @@ export interface KmerIndex {
   slotEnd: Int32Array;
   shift: number;
   occRef: Int32Array;
+  /** The k-mer's position on the reference; ~position (negative) when the key is its reverse complement. */
   occPos: Int32Array;
 }
 
@@ -26,23 +27,30 @@ export function hashSlot(kmer: number, shift: number): number {
   return Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
 }
 
-/** Every sampled, unambiguous k-mer of every reference, keyed by its 2-bit packed value. */
+/**
+ * Every sampled, unambiguous k-mer of every reference, keyed by its 2-bit packed value and again by its
+ * reverse complement, so a genome is scanned on both strands with one lookup per position. Under each
+ * key the forward occurrences come first, then the reverse ones, each in reference order: the order in
+ * which two lookups (the k-mer, then its reverse complement) used to visit them.
+ */
 export function buildKmerIndex(refs: readonly Uint8Array[]): KmerIndex {
   let capacity = 0;
-  for (const seq of refs) capacity += Math.ceil(seq.length / STRIDE);
+  for (const seq of refs) capacity += 2 * Math.ceil(seq.length / STRIDE);
   const kmers = new Int32Array(capacity);
   const refOf = new Int32Array(capacity);
   const posOf = new Int32Array(capacity);
   let n = 0;
-  for (let r = 0; r < refs.length; r++) {
-    const seq = refs[r];
-    for (let p = 0; p + K <= seq.length; p += STRIDE) {
-      const kmer = packKmer(seq, p);
-      if (kmer === null) continue;
-      kmers[n] = kmer;
-      refOf[n] = r;
-      posOf[n] = p;
-      n++;
+  for (const minus of [false, true]) {
+    for (let r = 0; r < refs.length; r++) {
+      const seq = refs[r];
+      for (let p = 0; p + K <= seq.length; p += STRIDE) {
+        const kmer = packKmer(seq, p);
+        if (kmer === null) continue;
+        kmers[n] = minus ? reverseComplementKmer(kmer) : kmer;
+        refOf[n] = r;
+        posOf[n] = minus ? ~p : p;
+        n++;
+      }
     }
   }
   let bits = 10;
@@ -95,6 +103,16 @@ export function findSlot(index: KmerIndex, kmer: number): number {
     s = (s + 1) & mask;
   }
   return -1;
+}
+
+/** The reverse complement of a packed k-mer, packed the same way. */
+export function reverseComplementKmer(kmer: number): number {
+  let rc = 0;
+  for (let i = 0; i < K; i++) {
+    rc = (rc << 2) | (3 - (kmer & 3));
+    kmer >>>= 2;
+  }
+  return rc | 0;
 }
 
 /** The k-mer at p packed 2 bits a base into a signed 32-bit int, or null when it holds an ambiguous base. */
