@@ -59,6 +59,10 @@ export class FastaParser {
     const n = chunk.length;
     let i = 0;
     while (i < n) {
+      if (!this.inHeader && !(this.atLineStart && chunk[i] === GT) && this.current && this.keepSequences) {
+        i = this.addSequenceLines(chunk, i);
+        continue;
+      }
       const nl = chunk.indexOf(NL, i);
       const lineEnd = nl < 0 ? n : nl;
       if (this.inHeader) {
@@ -83,6 +87,50 @@ export class FastaParser {
     }
   }
 
+  /**
+   * The hot loop: sequence lines from `from` up to the next header line or the end of the chunk, one table
+   * lookup per byte and no call per line. Returns where it stopped: a '>' starting a line, or the end.
+   */
+  private addSequenceLines(chunk: Uint8Array, from: number): number {
+    const n = chunk.length;
+    if (this.seqLen + (n - from) > this.seq.length) this.grow(this.seqLen + (n - from));
+    const seq = this.seq;
+    let len = this.seqLen;
+    const start = len;
+    let i = from;
+    let atLineStart = this.atLineStart;
+    for (; i < n; i++) {
+      const b = chunk[i];
+      const code = SEQ_TABLE[b];
+      if (code > SKIP) {
+        seq[len++] = code;
+        atLineStart = false;
+      } else if (b === NL) {
+        if (this.bases + (len - start) > this.limits.maxBases) break;
+        this.line++;
+        atLineStart = true;
+        if (i + 1 < n && chunk[i + 1] === GT) {
+          i++;
+          break;
+        }
+      } else if (code === INVALID) {
+        this.bases += len - start;
+        this.seqLen = len;
+        this.atLineStart = atLineStart;
+        this.invalid(b);
+      } else {
+        atLineStart = false;
+      }
+    }
+    this.atLineStart = atLineStart;
+    this.bases += len - start;
+    this.seqLen = len;
+    if (this.bases > this.limits.maxBases) {
+      throw new FastaError("too_many_bases", `more than ${this.limits.maxBases} bases in total`, this.line);
+    }
+    return i;
+  }
+
   private addHeaderBytes(chunk: Uint8Array, from: number, to: number): void {
     this.atLineStart = false;
     for (let i = from; i < to; i++) {
@@ -96,7 +144,7 @@ export class FastaParser {
     }
   }
 
-  // The hot loop: one table lookup per byte, bases written straight into the growing buffer.
+  // Sequence bytes of one line when not keeping them, or before any header (an error).
   private addSequenceBytes(chunk: Uint8Array, from: number, to: number): void {
     if (from >= to) return;
     this.atLineStart = false;
