@@ -55,6 +55,9 @@ let qBuf = new Uint8Array(1024);
 let rBuf = new Uint8Array(1024);
 // Never equal to a query code: an ambiguous reference base mismatches everything.
 const NO_MATCH = 5;
+// SCORES[r * 8 + q]: query code q against reference code r, looked up so the inner loop does not branch on it.
+const SCORES = new Int32Array(48);
+for (let r = 0; r < 6; r++) for (let q = 0; q < 8; q++) SCORES[r * 8 + q] = q === r && r < 4 ? MATCH : MISMATCH;
 
 /**
  * Best-scoring extension from (q[qFrom], r[rFrom]) walking `dir` (+1 right, -1 left) over at most
@@ -108,6 +111,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   let i = 1;
   for (; i <= rAvail; i++) {
     const rc = rs[i - 1];
+    const scores = rc * 8;
     const floor = best - XDROP;
     let newLo = -1;
     let newHi = -1;
@@ -133,7 +137,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     let diag = prev[j];
     // DEAD plus any score stays far below every floor, so dead neighbours need no test of their own.
     for (j++; j <= hi; j++) {
-      let score = diag + (qs[j - 1] === rc ? MATCH : MISMATCH);
+      let score = diag + SCORES[scores + qs[j - 1]];
       let move = 0;
       const u = prev[j];
       diag = u;
