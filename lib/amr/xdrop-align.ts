@@ -220,7 +220,15 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     }
   }
 
-  // Trace back from the best cell to count identities and gap columns.
+  return traceBack(qs, rs, best, bestI, bestJ);
+}
+
+/**
+ * Identities, aligned length and gap columns of the path back from the best cell. A function of its own:
+ * inside extend() the optimizing compiler met this loop before it had ever run, and bailed out on it at
+ * the end of every extension.
+ */
+function traceBack(qs: Uint8Array, rs: Uint8Array, score: number, bestI: number, bestJ: number): Extension {
   let nident = 0;
   let alnLen = 0;
   let gaps = 0;
@@ -241,7 +249,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       tj--;
     }
   }
-  return { score: best, qLen: bestJ, rLen: bestI, nident, alnLen, gaps };
+  return { score, qLen: bestJ, rLen: bestI, nident, alnLen, gaps };
 }
 
 /** The move of a cell k columns off the diagonal in a steady row: diagonal on a match (ties prefer it), else the gap. */
@@ -256,3 +264,4 @@ function ensureTrace(size: number): void {
   grown.set(trace);
   trace = grown;
 }
+
