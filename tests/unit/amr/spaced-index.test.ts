@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog, type Catalog } from "../../../lib/amr/catalog";
 import { encode } from "../../../lib/amr/nucleotides";
-import { buildSpacedIndex, forEachSpacedKey, fromKeyCounts, keyCounts, occPos, occRef } from "../../../lib/amr/spaced-index";
+import { buildSpacedIndex, forEachSpacedKey, fromKeyCounts, keyCounts, keyRank, occPos, occRef, occurrencesOf } from "../../../lib/amr/spaced-index";
 import { spacedIndexFor } from "../../../lib/amr/spaced-index-cache";
 import { mulberry32 } from "../../helpers/genome-generator";
 
@@ -47,15 +47,23 @@ describe("spaced-seed index", () => {
     refs.forEach((seq, r) =>
       forEachSpacedKey(seq, (p, key) => {
         windows++;
-        const here = Array.from(index.occ.subarray(index.start[key], index.start[key + 1]));
+        const here = Array.from(occurrencesOf(index, key));
         expect(here.some((o) => occRef(o) === r && occPos(o) === p)).toBe(true);
         expect((index.presence[key >>> 5] >>> (key & 31)) & 1).toBe(1);
       }),
     );
     expect(index.occ.length).toBe(windows);
+    // Absent keys have no rank and no occurrences.
+    let absent = 0;
+    while ((index.presence[absent >>> 5] >>> (absent & 31)) & 1) absent++;
+    expect(keyRank(index, absent)).toBe(-1);
+    expect(occurrencesOf(index, absent)).toHaveLength(0);
     const { keys, counts } = keyCounts(index);
+    expect(keys.length).toBe(index.keyStart.length - 1);
+    keys.forEach((key, i) => expect(keyRank(index, key)).toBe(i));
     const back = fromKeyCounts(keys, counts, index.occ);
-    expect(same(back.start, index.start)).toBe(true);
+    expect(same(back.keyStart, index.keyStart)).toBe(true);
+    expect(same(back.rank, index.rank)).toBe(true);
     expect(same(back.presence, index.presence)).toBe(true);
   });
 
@@ -70,7 +78,7 @@ describe("spaced-seed index", () => {
       const built = buildSpacedIndex(catalog.refs.map((r) => r.codes));
       // A copy of the catalog object: the in-process memo is per catalog, the disk cache per checksum.
       const first = spacedIndexFor({ ...catalog }, dir);
-      expect(same(first.start, built.start)).toBe(true);
+      expect(same(first.keyStart, built.keyStart)).toBe(true);
       const files = readdirSync(dir);
       expect(files).toHaveLength(1);
       const written = statSync(path.join(dir, files[0])).ino;
@@ -78,7 +86,8 @@ describe("spaced-seed index", () => {
       // Read back, not rebuilt: a rebuild would have renamed a fresh file into place.
       expect(statSync(path.join(dir, files[0])).ino).toBe(written);
       expect(same(fromDisk.occ, built.occ)).toBe(true);
-      expect(same(fromDisk.start, built.start)).toBe(true);
+      expect(same(fromDisk.keyStart, built.keyStart)).toBe(true);
+      expect(same(fromDisk.rank, built.rank)).toBe(true);
       writeFileSync(path.join(dir, files[0]), "damaged");
       expect(same(spacedIndexFor({ ...catalog }, dir).occ, built.occ)).toBe(true);
     });
