@@ -123,7 +123,7 @@ function shortName(g: Gene): string {
 
 function Badge({ gene }: { gene: Gene }) {
   if (!gene.allele || gene.allele.status === "exact") return null;
-  return <AlleleBadge status={gene.allele.status} details={describeAllele(gene.allele)} />;
+  return <AlleleBadge status={gene.allele.status} details={describeAllele(gene.allele, Boolean(gene.split))} />;
 }
 
 function PositionCells({ gene }: { gene: Gene }) {

@@ -3,25 +3,23 @@ import { useState } from "react";
 import type { AmrResult } from "./types";
 import { classColor } from "./class-colors";
 import { formatBases } from "./format";
-
-type Gene = AmrResult["genes"][number];
+import { hitMarks, marksByContig, type HitMark } from "./hit-marks";
 
 const WIDTH = 760;
 const LEFT = 140;
 const ROW = 44;
 
-/** Where the hits sit along each contig that has any: one track per contig, one mark per hit. */
+/** Where the hits sit along each contig that has any: one track per contig, one mark per hit (per piece of a split gene). */
 export function HitMap({ result }: { result: AmrResult }) {
-  const [hover, setHover] = useState<Gene | null>(null);
-  const byContig = new Map<string, Gene[]>();
-  for (const g of result.genes) byContig.set(g.contig, [...(byContig.get(g.contig) ?? []), g]);
+  const [hover, setHover] = useState<HitMark | null>(null);
+  const byContig = marksByContig(hitMarks(result.genes));
   const contigs = [...byContig.keys()];
   const classes = [...new Set(result.genes.map((g) => g.class))].sort();
   if (contigs.length === 0) return null;
 
   const lengthOf = (id: string) =>
     result.input.contigLengths?.find((c) => c.id === id)?.length ??
-    (result.input.contigs === 1 ? result.input.bases : Math.max(...byContig.get(id)!.map((g) => g.end)));
+    (result.input.contigs === 1 ? result.input.bases : Math.max(...byContig.get(id)!.map((m) => m.end)));
   const height = contigs.length * ROW + 30;
   const trackWidth = WIDTH - LEFT - 20;
 
@@ -46,15 +44,27 @@ export function HitMap({ result }: { result: AmrResult }) {
                 </text>
                 <text x={LEFT - 10} y={y + 16} textAnchor="end" className="fill-slate-400 text-[9px]">{formatBases(len)}</text>
                 <line x1={LEFT} x2={LEFT + trackWidth} y1={y} y2={y} className="stroke-slate-300" strokeWidth={6} strokeLinecap="round" />
-                {byContig.get(id)!.map((g) => {
-                  const x1 = x(g.start);
-                  const w = Math.max(3, x(g.end) - x1);
+                {byContig.get(id)!.map((m) => {
+                  const g = m.gene;
+                  const x1 = x(m.start);
+                  const w = Math.max(3, x(m.end) - x1);
+                  const split = m.pieces > 1 ? `, piece ${m.piece} of ${m.pieces} (split across contigs)` : "";
                   return (
-                    <g key={`${g.refId}-${g.start}`} onMouseEnter={() => setHover(g)} onMouseLeave={() => setHover(null)}>
-                      <title>{`${g.gene} (${g.class}) ${g.start.toLocaleString()}–${g.end.toLocaleString()} ${g.strand}, ${g.identity.toFixed(1)}% identity`}</title>
-                      <rect x={x1} y={y - 7} width={w} height={14} rx={2} fill={classColor(g.class, classes)} opacity={0.85} />
-                      <text x={x1 + w / 2} y={g.strand === "+" ? y - 10 : y + 19} textAnchor="middle" className="fill-slate-500 text-[8px]">
-                        {g.strand === "+" ? "▲" : "▼"}
+                    <g key={`${g.refId}-${g.start}-${m.piece}`} onMouseEnter={() => setHover(m)} onMouseLeave={() => setHover(null)} data-testid="hit-mark">
+                      <title>{`${g.gene} (${g.class}) ${m.start.toLocaleString()}–${m.end.toLocaleString()} ${m.strand}, ${g.identity.toFixed(1)}% identity${split}`}</title>
+                      <rect
+                        x={x1}
+                        y={y - 7}
+                        width={w}
+                        height={14}
+                        rx={2}
+                        fill={classColor(g.class, classes)}
+                        opacity={0.85}
+                        strokeDasharray={m.pieces > 1 ? "3 2" : undefined}
+                        className={m.pieces > 1 ? "stroke-slate-700" : undefined}
+                      />
+                      <text x={x1 + w / 2} y={m.strand === "+" ? y - 10 : y + 19} textAnchor="middle" className="fill-slate-500 text-[8px]">
+                        {m.strand === "+" ? "▲" : "▼"}
                       </text>
                     </g>
                   );
@@ -73,7 +83,8 @@ export function HitMap({ result }: { result: AmrResult }) {
         ))}
         {hover && (
           <span className="ml-auto text-slate-800">
-            <b>{hover.gene}</b> · {hover.contig}:{hover.start.toLocaleString()}–{hover.end.toLocaleString()} · {hover.identity.toFixed(1)}% id, {hover.coverage.toFixed(1)}% cov
+            <b>{hover.gene.gene}</b> · {hover.contig}:{hover.start.toLocaleString()}–{hover.end.toLocaleString()}
+            {hover.pieces > 1 && ` (piece ${hover.piece} of ${hover.pieces})`} · {hover.gene.identity.toFixed(1)}% id, {hover.gene.coverage.toFixed(1)}% cov
           </span>
         )}
       </div>

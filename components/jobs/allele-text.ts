@@ -22,11 +22,16 @@ function listed(changes: string[]): string {
   return `${changes.slice(0, MAX_LISTED).join(", ")} and ${changes.length - MAX_LISTED} more (see the downloads)`;
 }
 
-/** Lines of the badge's tooltip for one allele. */
-export function describeAllele(allele: AlleleCall): string[] {
-  const lines = [STATUS_MEANINGS[allele.status]];
+/**
+ * Lines of the badge's tooltip for one allele. A gene split across contigs (resfinder-sensitive) is partial
+ * however much of it the pieces hold: the bases where the assembly breaks are never seen.
+ */
+export function describeAllele(allele: AlleleCall, split = false): string[] {
+  const lines = [split && allele.status === "partial" ? "Split across two contigs: the pieces are read apart, and the bases where the assembly breaks are not seen." : STATUS_MEANINGS[allele.status]];
   // A truncated hit usually spans the whole reference; its protein length says more.
-  if (allele.status === "partial" || allele.proteinLength === null) lines.push(`Reference bases ${allele.referenceStart}–${allele.referenceEnd}.`);
+  if (allele.status === "partial" || allele.proteinLength === null) {
+    lines.push(`Reference bases ${allele.referenceStart}–${allele.referenceEnd}${split ? ", over the pieces together" : ""}.`);
+  }
   if (allele.frameshift) lines.push("Frameshift.");
   if (allele.prematureStop) lines.push("Premature stop codon.");
   if (allele.proteinLength !== null && allele.referenceProteinLength !== null && allele.proteinLength !== allele.referenceProteinLength) {

@@ -55,6 +55,10 @@ describe("tied alleles on the job page", () => {
       "DNA: c.448C>T",
     ]);
     expect(describeAllele(allele({ status: "partial", referenceStart: 301, referenceEnd: 846, proteinLength: null }))[1]).toBe("Reference bases 301–846.");
+    // A split gene is partial even when its pieces hold every base: the tooltip says why.
+    const split = describeAllele(allele({ status: "partial", referenceStart: 1, referenceEnd: 753, proteinLength: null, nucleotideChanges: [] }), true);
+    expect(split[0]).toMatch(/^Split across two contigs/);
+    expect(split[1]).toBe("Reference bases 1–753, over the pieces together.");
     const many = Array.from({ length: 30 }, (_, i) => `c.${i + 1}A>G`);
     expect(describeAllele(allele({ nucleotideChanges: many, aminoAcidChanges: null })).at(-1)).toBe(`DNA: ${many.slice(0, 12).join(", ")} and 18 more (see the downloads)`);
   });
