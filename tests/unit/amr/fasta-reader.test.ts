@@ -31,6 +31,28 @@ describe("readFasta accepts", () => {
     expect(g.format).toBe("fasta");
   });
 
+  it("gives the same genome however a multi-record file is cut into chunks (seeded cuts)", async () => {
+    let x = 11;
+    const rand = (n: number) => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return (x >>> 8) % n;
+    };
+    const records = Array.from({ length: 12 }, (_, r) => {
+      const lines = Array.from({ length: 1 + rand(6) }, () => Array.from({ length: 1 + rand(80) }, () => "ACGTNacgt"[rand(9)]).join(""));
+      return `>r${r} record ${r}\n${lines.join(r % 3 === 0 ? "\r\n" : "\n")}\n${r % 4 === 0 ? "\n" : ""}`;
+    });
+    const text = Buffer.from(records.join(""));
+    const whole = await readFasta([text]);
+    for (let round = 0; round < 20; round++) {
+      const cuts = [...new Set(Array.from({ length: 1 + rand(40) }, () => rand(text.length)))].sort((a, b) => a - b);
+      const chunks = [0, ...cuts].map((from, i) => text.subarray(from, i < cuts.length ? cuts[i] : text.length)).filter((c) => c.length > 0);
+      const g = await readFasta(chunks);
+      expect(g.contigs.map((c) => [c.id, ascii(c.sequence)])).toEqual(whole.contigs.map((c) => [c.id, ascii(c.sequence)]));
+      expect(g.bases).toBe(whole.bases);
+    }
+    expect(whole.contigs).toHaveLength(12);
+  });
+
   it("chunks split anywhere, even inside a header or a CRLF", async () => {
     const text = ">contig_1 some words\r\nACGTACGT\r\n>contig_2\r\nGGCC\r\n";
     const chunks = [...Buffer.from(text)].map((b) => Buffer.from([b]));
