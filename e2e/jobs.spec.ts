@@ -59,13 +59,16 @@ test("cancel a running job on a large genome", async ({ page, request }) => {
   await registerAndSignIn(page, request, "cancel");
   const dir = mkdtempSync(path.join(tmpdir(), "amr-e2e-"));
   const file = path.join(dir, "large.fa");
-  // 48 Mbp (just under the reader's 50 Mbp limit): a few seconds of engine time.
+  // 48 Mbp (just under the reader's 50 Mbp limit): several seconds of engine time with the settings below.
   writeFileSync(file, randomFasta(48_000_000, 4));
 
   await page.getByLabel("Genome file").setInputFiles(file);
   await page.getByText("Advanced settings").click();
+  // The slowest settings (the sensitive model, a checkpoint every 1 kbp): the engine got fast enough that
+  // with 20 kbp segments a 48 Mbp job could finish between the click and the worker seeing it.
+  await page.getByLabel("Model").selectOption("resfinder-sensitive");
   await page.getByLabel("Batch size").fill("1");
-  await page.getByLabel("Segment length (bp)").fill("20000");
+  await page.getByLabel("Segment length (bp)").fill("1000");
   await page.getByRole("button", { name: "Start analysis" }).click();
   await expect(page).toHaveURL(/\/jobs\//, { timeout: 60_000 });
 
