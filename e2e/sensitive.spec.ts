@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { seededRandom } from "../lib/seeded-random";
 import { registerAndSignIn } from "./support";
 
 const shots = "test-results/screenshots";
@@ -10,13 +11,8 @@ const GENE = "aph(3')-VIIa_1_M29953";
 
 /** Fixed pseudo-random flank (no resistance gene in it), so the test reads the same every run. */
 function flank(length: number, seed: number): string {
-  let x = seed;
-  let s = "";
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    s += "ACGT"[(x >>> 16) & 3];
-  }
-  return s;
+  const rand = seededRandom(seed);
+  return Array.from({ length }, () => "ACGT"[Math.floor(rand() * 4)]).join("");
 }
 
 /** A draft assembly that broke one gene across two contigs: its first half ends contig_1, its second half starts contig_2. */

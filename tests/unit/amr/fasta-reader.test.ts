@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { FastaError, readFasta, scanFasta, type FastaLimits } from "../../../lib/amr/fasta-reader";
+import { seededRandom } from "../../../lib/seeded-random";
 
 const bytes = (text: string) => [Buffer.from(text)];
 const ascii = (seq: Uint8Array) => Buffer.from(seq).toString("latin1");
@@ -32,11 +33,8 @@ describe("readFasta accepts", () => {
   });
 
   it("gives the same genome however a multi-record file is cut into chunks (seeded cuts)", async () => {
-    let x = 11;
-    const rand = (n: number) => {
-      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-      return (x >>> 8) % n;
-    };
+    const random = seededRandom(11);
+    const rand = (n: number) => Math.floor(random() * n);
     const records = Array.from({ length: 12 }, (_, r) => {
       const lines = Array.from({ length: 1 + rand(6) }, () => Array.from({ length: 1 + rand(80) }, () => "ACGTNacgt"[rand(9)]).join(""));
       return `>r${r} record ${r}\n${lines.join(r % 3 === 0 ? "\r\n" : "\n")}\n${r % 4 === 0 ? "\n" : ""}`;

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { K, STRIDE, buildKmerIndex, findSlot, packKmer, reverseComplementKmer } from "../../../lib/amr/kmer-index";
 import { encode, reverseComplement } from "../../../lib/amr/nucleotides";
+import { seededRandom } from "../../../lib/seeded-random";
 
-let x = 5;
-const random = (n: number) =>
-  Array.from({ length: n }, () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return "ACGT"[(x >>> 16) & 3];
-  }).join("");
+const rand = seededRandom(5);
+const random = (n: number) => Array.from({ length: n }, () => "ACGT"[Math.floor(rand() * 4)]).join("");
 
 /** The (ref, position, reverse?) entries under a key, in stored order. */
 function entries(index: ReturnType<typeof buildKmerIndex>, kmer: number): [number, number, boolean][] {
