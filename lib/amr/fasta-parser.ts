@@ -59,7 +59,7 @@ export class FastaParser {
     const n = chunk.length;
     let i = 0;
     while (i < n) {
-      if (!this.inHeader && !(this.atLineStart && chunk[i] === GT) && this.current && this.keepSequences) {
+      if (!this.inHeader && !(this.atLineStart && chunk[i] === GT) && this.current) {
         i = this.addSequenceLines(chunk, i);
         continue;
       }
@@ -88,12 +88,13 @@ export class FastaParser {
   }
 
   /**
-   * The hot loop: sequence lines from `from` up to the next header line or the end of the chunk, one table
-   * lookup per byte and no call per line. Returns where it stopped: a '>' starting a line, or the end.
+   * The hot loop (reading a genome, or validating an upload without keeping it): sequence lines from
+   * `from` up to the next header line or the end of the chunk, one table lookup per byte, no call per line. Returns where it stopped: a '>' starting a line, or the end.
    */
   private addSequenceLines(chunk: Uint8Array, from: number): number {
     const n = chunk.length;
-    if (this.seqLen + (n - from) > this.seq.length) this.grow(this.seqLen + (n - from));
+    const keep = this.keepSequences;
+    if (keep && this.seqLen + (n - from) > this.seq.length) this.grow(this.seqLen + (n - from));
     const seq = this.seq;
     let len = this.seqLen;
     const start = len;
@@ -103,7 +104,8 @@ export class FastaParser {
       const b = chunk[i];
       const code = SEQ_TABLE[b];
       if (code > SKIP) {
-        seq[len++] = code;
+        if (keep) seq[len] = code;
+        len++;
         atLineStart = false;
       } else if (b === NL) {
         if (this.bases + (len - start) > this.limits.maxBases) break;
@@ -144,34 +146,11 @@ export class FastaParser {
     }
   }
 
-  // Sequence bytes of one line when not keeping them, or before any header (an error).
+  // Sequence bytes before any header: only blanks may stand there.
   private addSequenceBytes(chunk: Uint8Array, from: number, to: number): void {
     if (from >= to) return;
     this.atLineStart = false;
-    if (!this.current) {
-      for (let i = from; i < to; i++) if (SEQ_TABLE[chunk[i]] !== SKIP) this.invalid(chunk[i]);
-      return;
-    }
-    if (this.keepSequences && this.seqLen + (to - from) > this.seq.length) this.grow(this.seqLen + (to - from));
-    const seq = this.seq;
-    let len = this.seqLen;
-    const start = len;
-    for (let i = from; i < to; i++) {
-      const code = SEQ_TABLE[chunk[i]];
-      if (code > SKIP) {
-        if (this.keepSequences) seq[len] = code;
-        len++;
-      } else if (code === INVALID) {
-        this.bases += len - start;
-        this.seqLen = len;
-        this.invalid(chunk[i]);
-      }
-    }
-    this.bases += len - start;
-    this.seqLen = len;
-    if (this.bases > this.limits.maxBases) {
-      throw new FastaError("too_many_bases", `more than ${this.limits.maxBases} bases in total`, this.line);
-    }
+    for (let i = from; i < to; i++) if (SEQ_TABLE[chunk[i]] !== SKIP) this.invalid(chunk[i]);
   }
 
   private invalid(b: number): never {
