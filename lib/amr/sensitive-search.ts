@@ -5,7 +5,7 @@
 import type { Catalog } from "./catalog";
 import { extendHsp, purgeSharedEnds, type Hsp } from "./contig-search";
 import { AMBIGUOUS } from "./nucleotides";
-import { SPACED_SPAN, occPos, occRef, popcount32, type SpacedIndex } from "./spaced-index";
+import { SPACED_SPAN, keyRank, occPos, occRef, type SpacedIndex } from "./spaced-index";
 
 /** Two consecutive windows of the spaced seed: 20 bases. */
 const SEED_SPAN = SPACED_SPAN + 3;
@@ -50,7 +50,7 @@ export function findSensitiveHsps(
   const found = new Map<number, Hsp[]>();
   const lastDiag = new Int32Array(slots).fill(-1 << 30);
   const lastReach = new Int32Array(slots);
-  const { presence, rank, keyStart, occ } = index;
+  const { presence, keyStart, occ } = index;
   const length = strand(false).length;
   // Called loci, forward coordinates [from, to), sorted and merged.
   const called: [number, number][] = [];
@@ -129,8 +129,7 @@ export function findSensitiveHsps(
       const p = x - 18;
       while (locus < loci.length && loci[locus][1] < p + SEED_SPAN) locus++;
       if (locus < loci.length && loci[locus][0] <= p) continue;
-      const word = before >>> 5;
-      const i = rank[word] + popcount32(presence[word] & ((1 << (before & 31)) - 1));
+      const i = keyRank(index, before);
       for (let o = keyStart[i]; o < keyStart[i + 1]; o++) {
         const ref = occRef(occ[o]);
         const rPos = occPos(occ[o]);
