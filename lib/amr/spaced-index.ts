@@ -28,7 +28,7 @@ export interface SpacedIndex {
 
 export const occRef = (o: number): number => o >>> POS_BITS;
 
-export function popcount32(x: number): number {
+function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;

@@ -55,6 +55,8 @@ let qBuf = new Uint8Array(1024);
 let rBuf = new Uint8Array(1024);
 // Never equal to a query code: an ambiguous reference base mismatches everything.
 const NO_MATCH = 5;
+// The query base of column 0, which has none; never equal to a reference code.
+const QUERY_NONE = 6;
 // SCORES[r * 8 + q]: query code q against reference code r, looked up so the inner loop does not branch on it.
 const SCORES = new Int32Array(48);
 for (let r = 0; r < 6; r++) for (let q = 0; q < 8; q++) SCORES[r * 8 + q] = q === r && r < 4 ? MATCH : MISMATCH;
@@ -75,12 +77,14 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     rowHi = new Int32Array(rAvail * 2 + 2);
     rowAt = new Int32Array(rAvail * 2 + 2);
   }
-  // Both sequences copied in walking order, so the inner loop indexes plainly; qs[j - 1] is column j.
-  if (qBuf.length < width) qBuf = new Uint8Array(width * 2);
+  // Both sequences copied in walking order, so the inner loop indexes plainly: qs[j] is the query base of
+  // column j (qs[0] a base that matches nothing: column 0 has no diagonal predecessor anyway).
+  if (qBuf.length < width + 1) qBuf = new Uint8Array(width * 2 + 1);
   if (rBuf.length < rAvail) rBuf = new Uint8Array(rAvail * 2);
   const qs = qBuf;
   const rs = rBuf;
-  for (let j = 0; j < width; j++) qs[j] = q[qFrom + dir * j];
+  qs[0] = QUERY_NONE;
+  for (let j = 0; j < width; j++) qs[j + 1] = q[qFrom + dir * j];
   for (let i = 0; i < rAvail; i++) {
     const c = r[rFrom + dir * i];
     rs[i] = c === AMBIGUOUS ? NO_MATCH : c;
@@ -110,34 +114,20 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
 
   let i = 1;
   for (; i <= rAvail; i++) {
-    const rc = rs[i - 1];
-    const scores = rc * 8;
+    const scores = rs[i - 1] * 8;
     const floor = best - XDROP;
     let newLo = -1;
     let newHi = -1;
     const rowStart = tbLen;
     ensureTrace(tbLen + (hi - lo) + 2 + MAX_DRIFT);
     const tr = trace;
-    // Column lo has no diagonal predecessor inside the previous row's span: only its up move can live.
+    // DEAD plus any score stays far below every floor, so dead neighbours need no test of their own;
+    // column lo has no diagonal predecessor inside the previous row's span.
+    let left = DEAD;
+    let diag = DEAD;
     let j = lo;
-    let left = prev[j] - GAP;
-    if (left < floor) {
-      left = DEAD;
-    } else {
-      newLo = j;
-      newHi = j;
-      if (left > best) {
-        best = left;
-        bestI = i;
-        bestJ = j;
-      }
-      cur[j] = left;
-      tr[rowStart] = 1;
-    }
-    let diag = prev[j];
-    // DEAD plus any score stays far below every floor, so dead neighbours need no test of their own.
-    for (j++; j <= hi; j++) {
-      let score = diag + SCORES[scores + qs[j - 1]];
+    for (; j <= hi; j++) {
+      let score = diag + SCORES[scores + qs[j]];
       let move = 0;
       const u = prev[j];
       diag = u;
@@ -166,9 +156,10 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       }
       left = score;
     }
-    // Past the previous row's span only the diagonal from its last cell, then gaps along the row, can live.
+    // Past the previous row's span (never read, so never reset) only the diagonal from its last cell,
+    // then gaps along the row, can live; the row ends at the first dead cell there.
     if (j <= width) {
-      let score = diag + (qs[j - 1] === rc ? MATCH : MISMATCH);
+      let score = diag + SCORES[scores + qs[j]];
       let move = 0;
       if (left - GAP > score) {
         score = left - GAP;
@@ -203,7 +194,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       const d = bestJ;
       const maxRun = Math.min(rAvail - i, width - STEADY_RIGHT - 1 - d);
       let m = 0;
-      while (m < maxRun && qs[d + m] === rs[i + m]) m++;
+      while (m < maxRun && qs[d + m + 1] === rs[i + m]) m++;
       if (m >= MIN_SKIP) {
         for (let t = 1; t <= m; t++) {
           rowLo[i + t] = d + t - STEADY_LEFT;
@@ -238,7 +229,7 @@ function traceBack(qs: Uint8Array, rs: Uint8Array, score: number, bestI: number,
     const move = ti === 0 ? 2 : rowAt[ti] === SKIPPED ? steadyMove(qs, rs, ti, tj, tj - rowLo[ti] - STEADY_LEFT) : trace[rowAt[ti] + (tj - rowLo[ti])];
     alnLen++;
     if (move === 0) {
-      if (qs[tj - 1] === rs[ti - 1]) nident++;
+      if (qs[tj] === rs[ti - 1]) nident++;
       ti--;
       tj--;
     } else if (move === 1) {
@@ -254,7 +245,7 @@ function traceBack(qs: Uint8Array, rs: Uint8Array, score: number, bestI: number,
 
 /** The move of a cell k columns off the diagonal in a steady row: diagonal on a match (ties prefer it), else the gap. */
 function steadyMove(qs: Uint8Array, rs: Uint8Array, i: number, j: number, k: number): number {
-  if (k === 0 || qs[j - 1] === rs[i - 1]) return 0;
+  if (k === 0 || qs[j] === rs[i - 1]) return 0;
   return k > 0 ? 2 : 1;
 }
 
