@@ -4,6 +4,7 @@
 import type { Catalog } from "./catalog";
 import { HASH_MULTIPLIER, K, MIN_SEED, PRESENCE_SHIFT } from "./kmer-index";
 import { AMBIGUOUS, encode, reverseComplement } from "./nucleotides";
+import { ExtensionMemo } from "./extension-memo";
 import { MATCH, extend } from "./xdrop-align";
 
 const NO_DIAGONAL = -(2 ** 31);
@@ -26,6 +27,8 @@ export class ContigSearch {
   private readonly fwd: Uint8Array;
   private rc: Uint8Array | null = null;
   private readonly byRefStrand = new Map<number, Hsp[]>();
+  /** Per strand, the X-drop rows already computed over this contig (most alleles of a family cross the same loci). */
+  private readonly memos: [ExtensionMemo | null, ExtensionMemo | null] = [null, null];
   /** Per reference and strand (ref * 2 + minus), the diagonal and span of the last exact match grown. */
   private readonly lastDiagonal: Int32Array;
   private readonly lastStart: Int32Array;
@@ -108,7 +111,7 @@ export class ContigSearch {
         if (h.qStart <= qs && qs + seedLen <= h.qEnd && h.rStart <= rs && rs + seedLen <= h.rEnd) return;
       }
     }
-    const hsp = extendHsp(q, r, ref, minus, qs, rs, seedLen);
+    const hsp = extendHsp(q, r, ref, minus, qs, rs, seedLen, this.memo(minus));
     if (known) known.push(hsp);
     else this.byRefStrand.set(key, [hsp]);
   }
@@ -124,6 +127,12 @@ export class ContigSearch {
     return purgeSharedEnds(this.byRefStrand.values());
   }
 
+  /** The extension memo of one strand, for extensions over `strand(minus)`. */
+  memo(minus: boolean): ExtensionMemo {
+    const k = minus ? 1 : 0;
+    return (this.memos[k] ??= new ExtensionMemo());
+  }
+
   /** The contig's codes on one strand (the reverse complement is made once, on first use). */
   strand(minus: boolean): Uint8Array {
     return this.oriented(minus);
@@ -132,11 +141,12 @@ export class ContigSearch {
 
 /**
  * The HSP grown by gapped X-drop extension both ways from an exact match of `matched` bases at (qs, rs) on
- * the oriented contig; with `matched` 0 it grows from the point between bases qs - 1 and qs.
+ * the oriented contig; with `matched` 0 it grows from the point between bases qs - 1 and qs. `memo` must
+ * belong to `q` (see extend).
  */
-export function extendHsp(q: Uint8Array, r: Uint8Array, ref: number, minus: boolean, qs: number, rs: number, matched: number): Hsp {
-  const after = extend(q, qs + matched, q.length - qs - matched, r, rs + matched, r.length - rs - matched, 1);
-  const before = extend(q, qs - 1, qs, r, rs - 1, rs, -1);
+export function extendHsp(q: Uint8Array, r: Uint8Array, ref: number, minus: boolean, qs: number, rs: number, matched: number, memo: ExtensionMemo | null = null): Hsp {
+  const after = extend(q, qs + matched, q.length - qs - matched, r, rs + matched, r.length - rs - matched, 1, memo);
+  const before = extend(q, qs - 1, qs, r, rs - 1, rs, -1, memo);
   return {
     ref,
     minus,

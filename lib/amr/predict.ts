@@ -54,7 +54,7 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
         const s = search;
         hspsByContig[seg.contig] = found.map((h) => toBlastHit(h, contig.id, s.length, catalog));
         if (spacedIndex) {
-          extraByContig[seg.contig] = findSensitiveHsps((minus) => s.strand(minus), catalog, spacedIndex, found, params).map((h) =>
+          extraByContig[seg.contig] = findSensitiveHsps(s, catalog, spacedIndex, found, params).map((h) =>
             toBlastHit(h, contig.id, s.length, catalog),
           );
         }

@@ -4,6 +4,7 @@
 // already found (by either seeding) are skipped, so the default model's HSPs are never redone or changed.
 import type { Catalog } from "./catalog";
 import { extendHsp, purgeSharedEnds, type Hsp } from "./contig-search";
+import type { ExtensionMemo } from "./extension-memo";
 import { AMBIGUOUS } from "./nucleotides";
 import { SPACED_SPAN, keyRank, occPos, occRef, type SpacedIndex } from "./spaced-index";
 
@@ -36,7 +37,7 @@ const END_ZONE = 3000;
  * another class overlapping a called gene by more than its seeds' length is the price.)
  */
 export function findSensitiveHsps(
-  strand: (minus: boolean) => Uint8Array,
+  contig: { strand(minus: boolean): Uint8Array; memo(minus: boolean): ExtensionMemo },
   catalog: Catalog,
   index: SpacedIndex,
   known: readonly Hsp[],
@@ -51,7 +52,7 @@ export function findSensitiveHsps(
   const lastDiag = new Int32Array(slots).fill(-1 << 30);
   const lastReach = new Int32Array(slots);
   const { presence, keyStart, occ } = index;
-  const length = strand(false).length;
+  const length = contig.strand(false).length;
   // Called loci, forward coordinates [from, to), sorted and merged.
   const called: [number, number][] = [];
   for (const h of known) {
@@ -69,7 +70,8 @@ export function findSensitiveHsps(
   }
 
   for (const minus of [false, true]) {
-    const q = strand(minus);
+    const q = contig.strand(minus);
+    const memo = contig.memo(minus);
     const consider = (ref: number, rPos: number, qPos: number) => {
       const key = ref * 2 + (minus ? 1 : 0);
       const list = byRefStrand[key];
@@ -88,7 +90,7 @@ export function findSensitiveHsps(
       // Gapped extension both ways from the middle of the ungapped segment, as BLAST starts inside it.
       const qm = (seg.qStart + seg.qEnd) >> 1;
       const rm = qm - diag;
-      const hsp = extendHsp(q, r, ref, minus, qm, rm, 0);
+      const hsp = extendHsp(q, r, ref, minus, qm, rm, 0, memo);
       if (hsp.alnLen === 0) return;
       (byRefStrand[key] ??= []).push(hsp);
       let mine = found.get(key);

@@ -2,6 +2,7 @@
 // out as in the BLAST runs ResFinder parses. Scores are doubled to keep them integer:
 // reward 1 -> 2, penalty -2 -> -4, linear gap 2.5 per base (megablast's 0/0 gap costs) -> 5,
 // final X-drop 100 bits = 54 raw -> 108.
+import { ENDS_STEADY, ENDS_DEAD, ENDS_REFERENCE, ExtensionMemo, type Stretch } from "./extension-memo";
 import { AMBIGUOUS } from "./nucleotides";
 
 export const MATCH = 2;
@@ -49,7 +50,6 @@ let rowA = new Int32Array(1024);
 let rowB = new Int32Array(1024);
 let trace = new Uint8Array(1 << 16);
 let rowLo = new Int32Array(1024);
-let rowHi = new Int32Array(1024);
 let rowAt = new Int32Array(1024);
 let qBuf = new Uint8Array(1024);
 let rBuf = new Uint8Array(1024);
@@ -60,12 +60,16 @@ const QUERY_NONE = 6;
 // SCORES[r * 8 + q]: query code q against reference code r, looked up so the inner loop does not branch on it.
 const SCORES = new Int32Array(48);
 for (let r = 0; r < 6; r++) for (let q = 0; q < 8; q++) SCORES[r * 8 + q] = q === r && r < 4 ? MATCH : MISMATCH;
+// rowAt of a row whose moves a memo holds: -FROM_MEMO - (offset in the memo's trace).
+const FROM_MEMO = 2;
 
 /**
  * Best-scoring extension from (q[qFrom], r[rFrom]) walking `dir` (+1 right, -1 left) over at most
  * qAvail query and rAvail reference bases. Ties prefer the shorter extension, as BLAST's strict `>` does.
+ * A `memo` (one per query array, which must not change while the memo is used) lets extensions over the
+ * same stretch of query share their rows (extension-memo.ts); results are the same with or without it.
  */
-export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Array, rFrom: number, rAvail: number, dir: 1 | -1): Extension {
+export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Array, rFrom: number, rAvail: number, dir: 1 | -1, memo: ExtensionMemo | null = null): Extension {
   if (qAvail <= 0 || rAvail <= 0) return EMPTY;
   const width = Math.min(qAvail, rAvail + MAX_DRIFT);
   if (rowA.length < width + 3) {
@@ -74,7 +78,6 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   }
   if (rowLo.length < rAvail + 1) {
     rowLo = new Int32Array(rAvail * 2 + 2);
-    rowHi = new Int32Array(rAvail * 2 + 2);
     rowAt = new Int32Array(rAvail * 2 + 2);
   }
   // Both sequences copied in walking order, so the inner loop indexes plainly: qs[j] is the query base of
@@ -106,91 +109,54 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
     prev[hi] = -hi * GAP;
   }
   rowLo[0] = 0;
-  rowHi[0] = hi;
   rowAt[0] = 0;
   ensureTrace(hi + 1);
   for (let j = 0; j <= hi; j++) trace[j] = 2;
   tbLen = hi + 1;
 
-  let i = 1;
-  for (; i <= rAvail; i++) {
-    const scores = rs[i - 1] * 8;
-    const floor = best - XDROP;
-    let newLo = -1;
-    let newHi = -1;
-    const rowStart = tbLen;
-    ensureTrace(tbLen + (hi - lo) + 2 + MAX_DRIFT);
-    const tr = trace;
-    // DEAD plus any score stays far below every floor, so dead neighbours need no test of their own;
-    // column lo has no diagonal predecessor inside the previous row's span.
-    let left = DEAD;
-    let diag = DEAD;
-    let j = lo;
-    for (; j <= hi; j++) {
-      let score = diag + SCORES[scores + qs[j]];
-      let move = 0;
-      const u = prev[j];
-      diag = u;
-      if (u - GAP > score) {
-        score = u - GAP;
-        move = 1;
-      }
-      if (left - GAP > score) {
-        score = left - GAP;
-        move = 2;
-      }
-      if (score < floor) {
-        score = DEAD;
-      } else {
-        if (newLo < 0) newLo = j;
-        newHi = j;
-        if (score > best) {
-          best = score;
-          bestI = i;
-          bestJ = j;
+  // The stretch being computed for the memo: its key, starting row and diagonal, best score there, and the
+  // largest column its rows read (past `width` the rows were cut short, and the stretch is not stored).
+  const useMemo = memo !== null && width > STEADY_RIGHT + 1;
+  let recording = false;
+  let recKey = 0;
+  let recI = 0;
+  let recD = 0;
+  let recBest = 0;
+  let recMax = 0;
+  // i is the last row computed (or copied, or skipped); a copied stretch ends on a steady row.
+  let i = 0;
+  let steadyKnown = false;
+  if (useMemo) {
+    const key = ExtensionMemo.key(qFrom - dir, dir, true);
+    const hit = memo.find(key, rs, 0, rAvail, 0, width);
+    if (hit) {
+      i = copyStretch(memo, hit, 0, 0);
+      best = hit.gain;
+      bestI = hit.bestRow;
+      bestJ = hit.bestColumn;
+      if (hit.ends !== ENDS_STEADY) return traceBack(qs, rs, best, bestI, bestJ, memo);
+      steadyKnown = true;
+    } else if (!memo.full) {
+      recording = true;
+      recKey = key;
+    }
+  }
+  if (steadyKnown) {
+    lo = bestJ - STEADY_LEFT;
+    hi = bestJ + STEADY_RIGHT;
+    for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) prev[bestJ + k] = steadyValue(best, k);
+  }
+
+  for (;;) {
+    if (steadyKnown || (hi - lo === STEADY_SPAN && bestI === i && hi === bestJ + STEADY_RIGHT && isSteady(prev, bestJ, best))) {
+      steadyKnown = false;
+      if (recording) {
+        recording = false;
+        if (recMax <= width) {
+          const stretch = { ends: ENDS_STEADY, refLen: i - recI, rows: i - recI, maxColumn: recMax - recD, gain: best - recBest, bestRow: i - recI, bestColumn: bestJ - recD };
+          memo!.add(recKey, stretch, rs, recI, rowLo, rowAt, recD, trace, rowAt[recI + 1], tbLen);
         }
       }
-      if (newLo >= 0) {
-        cur[j] = score;
-        tr[rowStart + (j - newLo)] = move;
-      }
-      left = score;
-    }
-    // Past the previous row's span (never read, so never reset) only the diagonal from its last cell,
-    // then gaps along the row, can live; the row ends at the first dead cell there.
-    if (j <= width) {
-      let score = diag + SCORES[scores + qs[j]];
-      let move = 0;
-      if (left - GAP > score) {
-        score = left - GAP;
-        move = 2;
-      }
-      while (score >= floor) {
-        if (newLo < 0) newLo = j;
-        newHi = j;
-        if (score > best) {
-          best = score;
-          bestI = i;
-          bestJ = j;
-        }
-        cur[j] = score;
-        tr[rowStart + (j - newLo)] = move;
-        if (++j > width) break;
-        score -= GAP;
-        move = 2;
-      }
-    }
-    if (newLo < 0) break;
-    rowLo[i] = newLo;
-    rowHi[i] = newHi;
-    rowAt[i] = rowStart;
-    tbLen = rowStart + (newHi - newLo) + 1;
-    lo = newLo;
-    hi = newHi;
-    const t = prev;
-    prev = cur;
-    cur = t;
-    if (hi - lo === STEADY_SPAN && bestI === i && hi === bestJ + STEADY_RIGHT && isSteady(prev, bestJ, best)) {
       const d = bestJ;
       const maxRun = Math.min(rAvail - i, width - STEADY_RIGHT - 1 - d);
       let m = 0;
@@ -208,10 +174,165 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
         hi = bestJ + STEADY_RIGHT;
         for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) prev[bestJ + k] = steadyValue(best, k);
       }
+      // Before the rows a mismatch on the diagonal disturbs: copy them if this contig position has seen them.
+      if (useMemo && i < rAvail && bestJ < width && qs[bestJ + 1] !== rs[i]) {
+        const key = ExtensionMemo.key(qFrom + dir * (bestJ - 1), dir, false);
+        const hit = memo.find(key, rs, i, rAvail, bestJ, width);
+        if (hit) {
+          const d0 = bestJ;
+          const i0 = i;
+          i = copyStretch(memo, hit, i0, d0);
+          best += hit.gain;
+          bestI = i0 + hit.bestRow;
+          bestJ = d0 + hit.bestColumn;
+          if (hit.ends !== ENDS_STEADY) return traceBack(qs, rs, best, bestI, bestJ, memo);
+          lo = bestJ - STEADY_LEFT;
+          hi = bestJ + STEADY_RIGHT;
+          for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) prev[bestJ + k] = steadyValue(best, k);
+          steadyKnown = true;
+          continue;
+        }
+        if (!memo.full) {
+          recording = true;
+          recKey = key;
+          recI = i;
+          recD = bestJ;
+          recBest = best;
+          recMax = 0;
+        }
+      }
     }
+    if (++i > rAvail) break;
+
+    ensureTrace(tbLen + (hi - lo) + 2 + MAX_DRIFT);
+    const rowStart = tbLen;
+    computeRow(prev, cur, qs, rs[i - 1] * 8, lo, hi, width, best - XDROP, best, rowStart);
+    if (rowEnd > recMax) recMax = rowEnd;
+    const newLo = rowNewLo;
+    const newHi = rowNewHi;
+    if (rowBest > best) {
+      best = rowBest;
+      bestI = i;
+      bestJ = rowBestJ;
+    }
+    if (newLo < 0) break;
+    rowLo[i] = newLo;
+    rowAt[i] = rowStart;
+    tbLen = rowStart + (newHi - newLo) + 1;
+    lo = newLo;
+    hi = newHi;
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
 
-  return traceBack(qs, rs, best, bestI, bestJ);
+  // The extension stopped inside the stretch being recorded: at a dead row i, or past the reference's end.
+  if (recording && recMax <= width) {
+    const dead = i <= rAvail;
+    const stretch = {
+      ends: dead ? ENDS_DEAD : ENDS_REFERENCE,
+      refLen: (dead ? i : rAvail) - recI,
+      rows: (dead ? i - 1 : rAvail) - recI,
+      maxColumn: recMax - recD,
+      gain: best - recBest,
+      bestRow: bestI - recI,
+      bestColumn: bestJ - recD,
+    };
+    memo!.add(recKey, stretch, rs, recI, rowLo, rowAt, recD, trace, stretch.rows > 0 ? rowAt[recI + 1] : 0, stretch.rows > 0 ? tbLen : 0);
+  }
+  return traceBack(qs, rs, best, bestI, bestJ, memo);
+}
+
+// What computeRow leaves: the row's live span (rowNewLo -1 when every cell died), the column past its last
+// cell read, and its best cell when that beats the best before it.
+let rowNewLo = -1;
+let rowNewHi = -1;
+let rowEnd = 0;
+let rowBest = 0;
+let rowBestJ = 0;
+
+/**
+ * One DP row: cells from the previous row's live span [lo, hi] on, scored against reference code
+ * scores / 8, moves written to trace from rowStart. A function of its own, small enough for the optimizing
+ * compiler to take up within the first extensions (the whole of extend() took it 30-40 ms, during which
+ * the rows ran unoptimized).
+ */
+function computeRow(prev: Int32Array, cur: Int32Array, qs: Uint8Array, scores: number, lo: number, hi: number, width: number, floor: number, best: number, rowStart: number): void {
+  const tr = trace;
+  let newLo = -1;
+  let newHi = -1;
+  let bestJ = -1;
+  // DEAD plus any score stays far below every floor, so dead neighbours need no test of their own;
+  // column lo has no diagonal predecessor inside the previous row's span.
+  let left = DEAD;
+  let diag = DEAD;
+  let j = lo;
+  for (; j <= hi; j++) {
+    let score = diag + SCORES[scores + qs[j]];
+    let move = 0;
+    const u = prev[j];
+    diag = u;
+    if (u - GAP > score) {
+      score = u - GAP;
+      move = 1;
+    }
+    if (left - GAP > score) {
+      score = left - GAP;
+      move = 2;
+    }
+    if (score < floor) {
+      score = DEAD;
+    } else {
+      if (newLo < 0) newLo = j;
+      newHi = j;
+      if (score > best) {
+        best = score;
+        bestJ = j;
+      }
+    }
+    if (newLo >= 0) {
+      cur[j] = score;
+      tr[rowStart + (j - newLo)] = move;
+    }
+    left = score;
+  }
+  // Past the previous row's span (never read, so never reset) only the diagonal from its last cell,
+  // then gaps along the row, can live; the row ends at the first dead cell there.
+  if (j <= width) {
+    let score = diag + SCORES[scores + qs[j]];
+    let move = 0;
+    if (left - GAP > score) {
+      score = left - GAP;
+      move = 2;
+    }
+    while (score >= floor) {
+      if (newLo < 0) newLo = j;
+      newHi = j;
+      if (score > best) {
+        best = score;
+        bestJ = j;
+      }
+      cur[j] = score;
+      tr[rowStart + (j - newLo)] = move;
+      if (++j > width) break;
+      score -= GAP;
+      move = 2;
+    }
+  }
+  rowNewLo = newLo;
+  rowNewHi = newHi;
+  rowEnd = j;
+  rowBest = best;
+  rowBestJ = bestJ;
+}
+
+/** Points rows row + 1 .. of this extension at a stored stretch's moves; returns the stretch's last row. */
+function copyStretch(memo: ExtensionMemo, s: Stretch, row: number, column: number): number {
+  for (let k = 0; k < s.rows; k++) {
+    rowLo[row + 1 + k] = column + memo.rowLo[s.rowsAt + k];
+    rowAt[row + 1 + k] = -FROM_MEMO - memo.rowAt[s.rowsAt + k];
+  }
+  return row + s.rows;
 }
 
 /**
@@ -219,14 +340,21 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
  * inside extend() the optimizing compiler met this loop before it had ever run, and bailed out on it at
  * the end of every extension.
  */
-function traceBack(qs: Uint8Array, rs: Uint8Array, score: number, bestI: number, bestJ: number): Extension {
+function traceBack(qs: Uint8Array, rs: Uint8Array, score: number, bestI: number, bestJ: number, memo: ExtensionMemo | null): Extension {
   let nident = 0;
   let alnLen = 0;
   let gaps = 0;
   let ti = bestI;
   let tj = bestJ;
   while (ti > 0 || tj > 0) {
-    const move = ti === 0 ? 2 : rowAt[ti] === SKIPPED ? steadyMove(qs, rs, ti, tj, tj - rowLo[ti] - STEADY_LEFT) : trace[rowAt[ti] + (tj - rowLo[ti])];
+    let move: number;
+    if (ti === 0) move = 2;
+    else {
+      const at = rowAt[ti];
+      if (at >= 0) move = trace[at + (tj - rowLo[ti])];
+      else if (at === SKIPPED) move = steadyMove(qs, rs, ti, tj, tj - rowLo[ti] - STEADY_LEFT);
+      else move = memo!.trace[-FROM_MEMO - at + (tj - rowLo[ti])];
+    }
     alnLen++;
     if (move === 0) {
       if (qs[tj] === rs[ti - 1]) nident++;

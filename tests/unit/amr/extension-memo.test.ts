@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { ExtensionMemo } from "../../../lib/amr/extension-memo";
+import { encode } from "../../../lib/amr/nucleotides";
+import { extend } from "../../../lib/amr/xdrop-align";
+import { mulberry32 } from "../../helpers/genome-generator";
+import { referenceExtend } from "../../helpers/xdrop-reference";
+
+const enc = (s: string) => encode(Buffer.from(s));
+
+/** Point edits: mostly substitutions, some short indels and IUPAC codes, as between alleles of a family. */
+function mutate(s: string, edits: number, rnd: () => number): string {
+  let out = s;
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rnd() * out.length);
+    const base = "ACGT"[Math.floor(rnd() * 4)];
+    const kind = rnd();
+    if (kind < 0.7) out = out.slice(0, at) + base + out.slice(at + 1);
+    else if (kind < 0.8) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 3));
+    else if (kind < 0.9) out = out.slice(0, at) + base.repeat(1 + Math.floor(rnd() * 3)) + out.slice(at);
+    else out = out.slice(0, at) + "N" + out.slice(at + 1);
+  }
+  return out;
+}
+
+const randomBases = (n: number, rnd: () => number) => Array.from({ length: n }, () => "ACGT"[Math.floor(rnd() * 4)]).join("");
+
+describe("extensions sharing rows through a memo", () => {
+  it("give, for every allele of a family over one locus, what they give without it (both directions, 40 loci)", () => {
+    const rnd = mulberry32(2024);
+    let stored = 0;
+    let hits = 0;
+    for (let locus = 0; locus < 40; locus++) {
+      const gene = randomBases(300 + Math.floor(rnd() * 700), rnd);
+      // The contig carries one allele, sometimes near a contig end so the query runs out before the reference.
+      const flankLeft = locus % 5 === 0 ? Math.floor(rnd() * 40) : 200 + Math.floor(rnd() * 300);
+      const flankRight = locus % 7 === 0 ? Math.floor(rnd() * 40) : 200 + Math.floor(rnd() * 300);
+      const carried = mutate(gene, Math.floor(rnd() * 20), rnd);
+      const q = enc(randomBases(flankLeft, rnd) + carried + randomBases(flankRight, rnd));
+      const memo = new ExtensionMemo();
+      // Alleles: each a few edits from the family's consensus, some truncated (the reference ends early).
+      for (let a = 0; a < 25; a++) {
+        let allele = mutate(gene, Math.floor(rnd() * 12), rnd);
+        if (a % 6 === 5) allele = allele.slice(0, Math.floor(allele.length * (0.5 + rnd() * 0.5)));
+        const r = enc(allele);
+        // Start where a seed would: at a random point of the allele, on its own diagonal.
+        const rs = Math.floor(rnd() * r.length);
+        const qs = Math.min(q.length, Math.max(0, flankLeft + rs + Math.floor(rnd() * 3) - 1));
+        const right = extend(q, qs, q.length - qs, r, rs, r.length - rs, 1, memo);
+        expect(right, `locus ${locus} allele ${a} rightwards`).toEqual(referenceExtend(q, qs, q.length - qs, r, rs, r.length - rs, 1));
+        const left = extend(q, qs - 1, qs, r, rs - 1, rs, -1, memo);
+        expect(left, `locus ${locus} allele ${a} leftwards`).toEqual(referenceExtend(q, qs - 1, qs, r, rs - 1, rs, -1));
+      }
+      stored += memo.size;
+      hits += memo.hits;
+    }
+    // Both paths taken many times: stretches computed and stored, and stretches copied.
+    expect(stored).toBeGreaterThan(500);
+    expect(hits).toBeGreaterThan(500);
+  });
+
+  it("computes an extension it has seen once only: the second time every stretch is copied and nothing stored", () => {
+    const rnd = mulberry32(5);
+    const gene = randomBases(800, rnd);
+    const q = enc(randomBases(300, rnd) + mutate(gene, 15, rnd) + randomBases(300, rnd));
+    const r = enc(gene);
+    const memo = new ExtensionMemo();
+    const first = extend(q, 300, q.length - 300, r, 0, r.length, 1, memo);
+    const afterFirst = memo.size;
+    expect(afterFirst).toBeGreaterThan(1);
+    expect(extend(q, 300, q.length - 300, r, 0, r.length, 1, memo)).toEqual(first);
+    expect(memo.size).toBe(afterFirst);
+    expect(memo.hits).toBe(afterFirst);
+    // Another allele differing in one base shares everything but the stretch around that base.
+    const other = gene.slice(0, 400) + (gene[400] === "A" ? "C" : "A") + gene.slice(401);
+    const second = extend(q, 300, q.length - 300, enc(other), 0, other.length, 1, memo);
+    expect(second).toEqual(referenceExtend(q, 300, q.length - 300, enc(other), 0, other.length, 1));
+    expect(memo.size - afterFirst).toBeGreaterThan(0);
+    expect(memo.size - afterFirst).toBeLessThan(afterFirst);
+  });
+});
