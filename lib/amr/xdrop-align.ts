@@ -268,18 +268,19 @@ function computeRow(prev: Int32Array, cur: Int32Array, qs: Uint8Array, scores: n
   let diag = DEAD;
   let j = lo;
   for (; j <= hi; j++) {
-    let score = diag + SCORES[scores + qs[j]];
-    let move = 0;
+    // The best of the three moves without branches (they mispredicted on every other cell): ties keep the
+    // diagonal, then the gap in the query, as the strict comparisons did. Differences stay well inside
+    // 32 bits: DEAD is -2^30 and live scores are small.
+    const a = diag + SCORES[scores + qs[j]];
     const u = prev[j];
     diag = u;
-    if (u - GAP > score) {
-      score = u - GAP;
-      move = 1;
-    }
-    if (left - GAP > score) {
-      score = left - GAP;
-      move = 2;
-    }
+    const d1 = a - (u - GAP);
+    const s1 = d1 >> 31;
+    const m1 = a - (d1 & s1);
+    const d2 = m1 - (left - GAP);
+    const s2 = d2 >> 31;
+    let score = m1 - (d2 & s2);
+    const move = (s2 & 2) | (~s2 & s1 & 1);
     if (score < floor) {
       score = DEAD;
     } else {
