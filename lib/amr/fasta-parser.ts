@@ -100,14 +100,26 @@ export class FastaParser {
     const start = len;
     let i = from;
     let atLineStart = this.atLineStart;
-    for (; i < n; i++) {
-      const b = chunk[i];
-      const code = SEQ_TABLE[b];
+    while (i < n) {
+      // Runs of bases between line ends, in a loop of their own: almost every byte is one.
+      let code = SEQ_TABLE[chunk[i]];
       if (code > SKIP) {
-        if (keep) seq[len] = code;
-        len++;
         atLineStart = false;
-      } else if (b === NL) {
+        if (keep) {
+          do {
+            seq[len++] = code;
+            code = ++i < n ? SEQ_TABLE[chunk[i]] : INVALID;
+          } while (code > SKIP);
+        } else {
+          do {
+            len++;
+            code = ++i < n ? SEQ_TABLE[chunk[i]] : INVALID;
+          } while (code > SKIP);
+        }
+        if (i >= n) break;
+      }
+      const b = chunk[i];
+      if (b === NL) {
         if (this.bases + (len - start) > this.limits.maxBases) break;
         this.line++;
         atLineStart = true;
@@ -123,6 +135,7 @@ export class FastaParser {
       } else {
         atLineStart = false;
       }
+      i++;
     }
     this.atLineStart = atLineStart;
     this.bases += len - start;
