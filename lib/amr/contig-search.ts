@@ -3,7 +3,7 @@
 // the ranges are, so the HSPs found do not depend on how the contig is cut into segments.
 import type { Catalog } from "./catalog";
 import { HASH_MULTIPLIER, K, MIN_SEED, PRESENCE_SHIFT } from "./kmer-index";
-import { AMBIGUOUS, encode, reverseComplement } from "./nucleotides";
+import { AMBIGUOUS, COMPLEMENT, encode, reverseComplement } from "./nucleotides";
 import { ExtensionMemo } from "./extension-memo";
 import { MATCH, extend } from "./xdrop-align";
 
@@ -83,20 +83,35 @@ export class ContigSearch {
     // A hit inside the exact match the last hit of this reference and strand grew to grows to that same
     // match, which is already inside an HSP (its own, or the one that made extending it needless).
     if (this.lastDiagonal[key] === qPos - rPos && this.lastStart[key] <= qPos && qPos + K <= this.lastEnd[key]) return;
-    const q = minus ? this.oriented(true) : this.fwd;
+    const f = this.fwd;
+    const len = f.length;
     const r = this.catalog.refs[ref].codes;
-    // Grow the k-mer hit to the maximal exact match; BLAST needs MIN_SEED identical bases to start.
+    // Grow the k-mer hit to the maximal exact match; BLAST needs MIN_SEED identical bases to start. On the
+    // minus strand, base x of the reverse complement is the complement of forward base len - 1 - x.
     let left = 0;
-    while (qPos - left > 0 && rPos - left > 0) {
-      const c = q[qPos - left - 1];
-      if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
-      left++;
-    }
     let right = K;
-    while (qPos + right < q.length && rPos + right < r.length) {
-      const c = q[qPos + right];
-      if (c !== r[rPos + right] || c === AMBIGUOUS) break;
-      right++;
+    if (!minus) {
+      while (qPos - left > 0 && rPos - left > 0) {
+        const c = f[qPos - left - 1];
+        if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
+        left++;
+      }
+      while (qPos + right < len && rPos + right < r.length) {
+        const c = f[qPos + right];
+        if (c !== r[rPos + right] || c === AMBIGUOUS) break;
+        right++;
+      }
+    } else {
+      while (qPos - left > 0 && rPos - left > 0) {
+        const c = COMPLEMENT[f[len - qPos + left]];
+        if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
+        left++;
+      }
+      while (qPos + right < len && rPos + right < r.length) {
+        const c = COMPLEMENT[f[len - 1 - qPos - right]];
+        if (c !== r[rPos + right] || c === AMBIGUOUS) break;
+        right++;
+      }
     }
     const seedLen = left + right;
     const qs = qPos - left;
@@ -111,7 +126,7 @@ export class ContigSearch {
         if (h.qStart <= qs && qs + seedLen <= h.qEnd && h.rStart <= rs && rs + seedLen <= h.rEnd) return;
       }
     }
-    const hsp = extendHsp(q, r, ref, minus, qs, rs, seedLen, this.memo(minus));
+    const hsp = extendHsp(f, r, ref, minus, qs, rs, seedLen, this.memo(minus));
     if (known) known.push(hsp);
     else this.byRefStrand.set(key, [hsp]);
   }
@@ -127,7 +142,7 @@ export class ContigSearch {
     return purgeSharedEnds(this.byRefStrand.values());
   }
 
-  /** The extension memo of one strand, for extensions over `strand(minus)`. */
+  /** The extension memo of one strand (extendHsp reads the forward contig for both). */
   memo(minus: boolean): ExtensionMemo {
     const k = minus ? 1 : 0;
     return (this.memos[k] ??= new ExtensionMemo());
@@ -141,12 +156,17 @@ export class ContigSearch {
 
 /**
  * The HSP grown by gapped X-drop extension both ways from an exact match of `matched` bases at (qs, rs) on
- * the oriented contig; with `matched` 0 it grows from the point between bases qs - 1 and qs. `memo` must
- * belong to `q` (see extend).
+ * the oriented contig; with `matched` 0 it grows from the point between bases qs - 1 and qs. `fwd` is the
+ * forward contig whatever the strand: on the minus strand the extensions read it backwards, complemented.
+ * `memo` must be this contig's memo for that strand (see extend).
  */
-export function extendHsp(q: Uint8Array, r: Uint8Array, ref: number, minus: boolean, qs: number, rs: number, matched: number, memo: ExtensionMemo | null = null): Hsp {
-  const after = extend(q, qs + matched, q.length - qs - matched, r, rs + matched, r.length - rs - matched, 1, memo);
-  const before = extend(q, qs - 1, qs, r, rs - 1, rs, -1, memo);
+export function extendHsp(fwd: Uint8Array, r: Uint8Array, ref: number, minus: boolean, qs: number, rs: number, matched: number, memo: ExtensionMemo | null = null): Hsp {
+  const len = fwd.length;
+  const qEnd = qs + matched;
+  const after = minus
+    ? extend(fwd, len - 1 - qEnd, len - qEnd, r, rs + matched, r.length - rs - matched, 1, memo, true)
+    : extend(fwd, qEnd, len - qEnd, r, rs + matched, r.length - rs - matched, 1, memo);
+  const before = minus ? extend(fwd, len - qs, qs, r, rs - 1, rs, -1, memo, true) : extend(fwd, qs - 1, qs, r, rs - 1, rs, -1, memo);
   return {
     ref,
     minus,

@@ -16,7 +16,8 @@ export function encode(ascii: Uint8Array): Uint8Array {
   return out;
 }
 
-const COMPLEMENT = new Uint8Array([3, 2, 1, 0, AMBIGUOUS]);
+/** Code -> code of the complementary base. */
+export const COMPLEMENT = new Uint8Array([3, 2, 1, 0, AMBIGUOUS]);
 
 /** Reverse complement of an encoded sequence; ambiguous stays ambiguous. */
 export function reverseComplement(codes: Uint8Array): Uint8Array {

@@ -52,7 +52,8 @@ export function findSensitiveHsps(
   const lastDiag = new Int32Array(slots).fill(-1 << 30);
   const lastReach = new Int32Array(slots);
   const { presence, keyStart, occ } = index;
-  const length = contig.strand(false).length;
+  const forward = contig.strand(false);
+  const length = forward.length;
   // Called loci, forward coordinates [from, to), sorted and merged.
   const called: [number, number][] = [];
   for (const h of known) {
@@ -90,7 +91,7 @@ export function findSensitiveHsps(
       // Gapped extension both ways from the middle of the ungapped segment, as BLAST starts inside it.
       const qm = (seg.qStart + seg.qEnd) >> 1;
       const rm = qm - diag;
-      const hsp = extendHsp(q, r, ref, minus, qm, rm, 0, memo);
+      const hsp = extendHsp(forward, r, ref, minus, qm, rm, 0, memo);
       if (hsp.alnLen === 0) return;
       (byRefStrand[key] ??= []).push(hsp);
       let mine = found.get(key);

@@ -3,7 +3,7 @@
 // reward 1 -> 2, penalty -2 -> -4, linear gap 2.5 per base (megablast's 0/0 gap costs) -> 5,
 // final X-drop 100 bits = 54 raw -> 108.
 import { ENDS_STEADY, ENDS_DEAD, ENDS_REFERENCE, ExtensionMemo, type Stretch } from "./extension-memo";
-import { AMBIGUOUS } from "./nucleotides";
+import { AMBIGUOUS, COMPLEMENT } from "./nucleotides";
 
 export const MATCH = 2;
 export const MISMATCH = -4;
@@ -66,10 +66,23 @@ const FROM_MEMO = 2;
 /**
  * Best-scoring extension from (q[qFrom], r[rFrom]) walking `dir` (+1 right, -1 left) over at most
  * qAvail query and rAvail reference bases. Ties prefer the shorter extension, as BLAST's strict `>` does.
- * A `memo` (one per query array, which must not change while the memo is used) lets extensions over the
- * same stretch of query share their rows (extension-memo.ts); results are the same with or without it.
+ * With `complement` the query is read the other way and complemented: its reverse complement, which need
+ * not be made (qFrom is then the forward position of the first base read). A `memo` (one
+ * per query array and way of reading it, and the array must not change while the memo is used) lets
+ * extensions over the same stretch of query share their rows (extension-memo.ts); results are the same
+ * with or without it.
  */
-export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Array, rFrom: number, rAvail: number, dir: 1 | -1, memo: ExtensionMemo | null = null): Extension {
+export function extend(
+  q: Uint8Array,
+  qFrom: number,
+  qAvail: number,
+  r: Uint8Array,
+  rFrom: number,
+  rAvail: number,
+  dir: 1 | -1,
+  memo: ExtensionMemo | null = null,
+  complement = false,
+): Extension {
   if (qAvail <= 0 || rAvail <= 0) return EMPTY;
   const width = Math.min(qAvail, rAvail + MAX_DRIFT);
   if (rowA.length < width + 3) {
@@ -87,7 +100,10 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   const qs = qBuf;
   const rs = rBuf;
   qs[0] = QUERY_NONE;
-  for (let j = 0; j < width; j++) qs[j + 1] = q[qFrom + dir * j];
+  // The query's own step: reading its reverse complement walks it the other way.
+  const qStep: 1 | -1 = complement ? (dir > 0 ? -1 : 1) : dir;
+  if (complement) for (let j = 0; j < width; j++) qs[j + 1] = COMPLEMENT[q[qFrom + qStep * j]];
+  else for (let j = 0; j < width; j++) qs[j + 1] = q[qFrom + qStep * j];
   for (let i = 0; i < rAvail; i++) {
     const c = r[rFrom + dir * i];
     rs[i] = c === AMBIGUOUS ? NO_MATCH : c;
@@ -127,7 +143,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
   let i = 0;
   let steadyKnown = false;
   if (useMemo) {
-    const key = ExtensionMemo.key(qFrom - dir, dir, true);
+    const key = ExtensionMemo.key(qFrom - qStep, qStep, true);
     const hit = memo.find(key, rs, 0, rAvail, 0, width);
     if (hit) {
       i = copyStretch(memo, hit, 0, 0);
@@ -176,7 +192,7 @@ export function extend(q: Uint8Array, qFrom: number, qAvail: number, r: Uint8Arr
       }
       // Before the rows a mismatch on the diagonal disturbs: copy them if this contig position has seen them.
       if (useMemo && i < rAvail && bestJ < width && qs[bestJ + 1] !== rs[i]) {
-        const key = ExtensionMemo.key(qFrom + dir * (bestJ - 1), dir, false);
+        const key = ExtensionMemo.key(qFrom + qStep * (bestJ - 1), qStep, false);
         const hit = memo.find(key, rs, i, rAvail, bestJ, width);
         if (hit) {
           const d0 = bestJ;

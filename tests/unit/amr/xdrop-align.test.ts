@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encode } from "../../../lib/amr/nucleotides";
+import { encode, reverseComplement } from "../../../lib/amr/nucleotides";
 import { extend } from "../../../lib/amr/xdrop-align";
 import { mulberry32 } from "../../helpers/genome-generator";
 import { referenceExtend } from "../../helpers/xdrop-reference";
@@ -115,3 +115,31 @@ describe("steady rows skipped on runs of matches", () => {
     }
   });
 });
+
+describe("reading the query's reverse complement in place", () => {
+  it("gives what extending the materialised reverse complement gives, both ways, on 200 seeded cases", () => {
+    const rnd = mulberry32(31);
+    let long = 0;
+    for (let c = 0; c < 200; c++) {
+      const gene = Array.from({ length: 100 + Math.floor(rnd() * 600) }, () => "ACGT"[Math.floor(rnd() * 4)]).join("");
+      const carried = gene.replace(/./g, (b) => (rnd() < 0.05 ? "ACGTN"[Math.floor(rnd() * 5)] : b));
+      const after = random(Math.floor(rnd() * 200));
+      const fwd = enc(random(Math.floor(rnd() * 200)) + carried + after);
+      const rc = reverseComplement(fwd);
+      // The reference is the gene's reverse complement: it aligns on the contig's minus strand, from
+      // position after.length of the reverse complement on (mostly; now and then from a random point).
+      const r = reverseComplement(enc(gene));
+      const len = fwd.length;
+      const rp = Math.floor(rnd() * r.length);
+      const p = c % 5 === 0 ? Math.floor(rnd() * len) : after.length + rp;
+      expect(extend(fwd, len - 1 - p, len - p, r, rp, r.length - rp, 1, null, true), `case ${c} rightwards`).toEqual(
+        extend(rc, p, len - p, r, rp, r.length - rp, 1),
+      );
+      expect(extend(fwd, len - 1 - p, p + 1, r, rp, rp + 1, -1, null, true), `case ${c} leftwards`).toEqual(extend(rc, p, p + 1, r, rp, rp + 1, -1));
+      if (extend(rc, p, len - p, r, rp, r.length - rp, 1).rLen > 50) long++;
+    }
+    // Most cases are real alignments along the gene, not a few random bases.
+    expect(long).toBeGreaterThan(100);
+  });
+});
+
