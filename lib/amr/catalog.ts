@@ -63,17 +63,17 @@ export function buildCatalog(dbDir: string, cacheDir: string | null = catalogCac
     throw new Error(`ResFinder database not found at ${dbDir}: install the Debian package resfinder-db or set AMR_DB_DIR.`);
   }
   const hash = createHash("sha256");
-  const texts = new Map<string, string>();
-  const read = (name: string): string => {
+  // Bytes kept as read: they are decoded only when the cache misses and the catalog is parsed.
+  const files = new Map<string, Buffer>();
+  const read = (name: string): Buffer => {
     const file = path.join(dbDir, name);
     if (!existsSync(file)) throw new Error(`ResFinder database at ${dbDir} is incomplete: ${name} is missing.`);
     const bytes = readFileSync(file);
     hash.update(name).update(bytes);
-    const text = bytes.toString("utf8");
-    texts.set(name, text);
-    return text;
+    files.set(name, bytes);
+    return bytes;
   };
-  const classes = parseConfig(read("config"));
+  const classes = parseConfig(read("config").toString("utf8"));
   read("antibiotic_classes.txt");
   read("phenotypes.txt");
   for (const cls of classes) read(`${cls.prefix}.fsa`);
@@ -86,7 +86,7 @@ export function buildCatalog(dbDir: string, cacheDir: string | null = catalogCac
       // A damaged cache file is rebuilt below.
     }
   }
-  const catalog = parseCatalog(dbDir, checksum, classes, (name) => texts.get(name)!);
+  const catalog = parseCatalog(dbDir, checksum, classes, (name) => files.get(name)!.toString("utf8"));
   if (cacheDir) {
     try {
       writeCatalogCache(cacheDir, catalog);
