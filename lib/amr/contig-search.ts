@@ -8,6 +8,7 @@ import { ExtensionMemo } from "./extension-memo";
 import { MATCH, extend } from "./xdrop-align";
 
 const NO_DIAGONAL = -(2 ** 31);
+const SAME = new Uint8Array([0, 1, 2, 3, AMBIGUOUS]);
 
 /** A local alignment of one reference on one strand; q* are on the oriented contig, 0-based, end exclusive. */
 export interface Hsp {
@@ -88,30 +89,21 @@ export class ContigSearch {
     const r = this.catalog.refs[ref].codes;
     // Grow the k-mer hit to the maximal exact match; BLAST needs MIN_SEED identical bases to start. On the
     // minus strand, base x of the reverse complement is the complement of forward base len - 1 - x.
+    // One loop for both strands (a branch per strand left the optimized code without feedback for one).
+    const at = minus ? len - 1 : 0;
+    const step = minus ? -1 : 1;
+    const bases = minus ? COMPLEMENT : SAME;
     let left = 0;
+    while (qPos - left > 0 && rPos - left > 0) {
+      const c = bases[f[at + step * (qPos - left - 1)]];
+      if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
+      left++;
+    }
     let right = K;
-    if (!minus) {
-      while (qPos - left > 0 && rPos - left > 0) {
-        const c = f[qPos - left - 1];
-        if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
-        left++;
-      }
-      while (qPos + right < len && rPos + right < r.length) {
-        const c = f[qPos + right];
-        if (c !== r[rPos + right] || c === AMBIGUOUS) break;
-        right++;
-      }
-    } else {
-      while (qPos - left > 0 && rPos - left > 0) {
-        const c = COMPLEMENT[f[len - qPos + left]];
-        if (c !== r[rPos - left - 1] || c === AMBIGUOUS) break;
-        left++;
-      }
-      while (qPos + right < len && rPos + right < r.length) {
-        const c = COMPLEMENT[f[len - 1 - qPos - right]];
-        if (c !== r[rPos + right] || c === AMBIGUOUS) break;
-        right++;
-      }
+    while (qPos + right < len && rPos + right < r.length) {
+      const c = bases[f[at + step * (qPos + right)]];
+      if (c !== r[rPos + right] || c === AMBIGUOUS) break;
+      right++;
     }
     const seedLen = left + right;
     const qs = qPos - left;

@@ -46,13 +46,16 @@ function isSteady(row: Int32Array, d: number, best: number): boolean {
   return true;
 }
 
-let rowA = new Int32Array(1024);
-let rowB = new Int32Array(1024);
-let trace = new Uint8Array(1 << 16);
-let rowLo = new Int32Array(1024);
-let rowAt = new Int32Array(1024);
-let qBuf = new Uint8Array(1024);
-let rBuf = new Uint8Array(1024);
+// Sized past the longest reference from the start: a buffer grown in the middle of a run is a path the
+// optimized code has not seen, and taking it throws the function back to the unoptimized tiers.
+const INITIAL_ROWS = 1 << 14;
+let rowA = new Int32Array(INITIAL_ROWS);
+let rowB = new Int32Array(INITIAL_ROWS);
+let trace = new Uint8Array(1 << 20);
+let rowLo = new Int32Array(INITIAL_ROWS);
+let rowAt = new Int32Array(INITIAL_ROWS);
+let qBuf = new Uint8Array(INITIAL_ROWS);
+let rBuf = new Uint8Array(INITIAL_ROWS);
 // Never equal to a query code: an ambiguous reference base mismatches everything.
 const NO_MATCH = 5;
 // The query base of column 0, which has none; never equal to a reference code.
@@ -60,6 +63,8 @@ const QUERY_NONE = 6;
 // SCORES[r * 8 + q]: query code q against reference code r, looked up so the inner loop does not branch on it.
 const SCORES = new Int32Array(48);
 for (let r = 0; r < 6; r++) for (let q = 0; q < 8; q++) SCORES[r * 8 + q] = q === r && r < 4 ? MATCH : MISMATCH;
+// Code -> itself: the query read as it is (COMPLEMENT reads it complemented), one loop for both.
+const SAME = new Uint8Array([0, 1, 2, 3, AMBIGUOUS]);
 // rowAt of a row whose moves a memo holds: -FROM_MEMO - (offset in the memo's trace).
 const FROM_MEMO = 2;
 
@@ -102,8 +107,8 @@ export function extend(
   qs[0] = QUERY_NONE;
   // The query's own step: reading its reverse complement walks it the other way.
   const qStep: 1 | -1 = complement ? (dir > 0 ? -1 : 1) : dir;
-  if (complement) for (let j = 0; j < width; j++) qs[j + 1] = COMPLEMENT[q[qFrom + qStep * j]];
-  else for (let j = 0; j < width; j++) qs[j + 1] = q[qFrom + qStep * j];
+  const bases = complement ? COMPLEMENT : SAME;
+  for (let j = 0; j < width; j++) qs[j + 1] = bases[q[qFrom + qStep * j]];
   for (let i = 0; i < rAvail; i++) {
     const c = r[rFrom + dir * i];
     rs[i] = c === AMBIGUOUS ? NO_MATCH : c;
