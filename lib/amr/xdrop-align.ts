@@ -151,6 +151,9 @@ export function extend(
   // i is the last row computed (or copied, or skipped); a copied stretch ends on a steady row.
   let i = 0;
   let steadyKnown = false;
+  // Set when a copied stretch ends the extension (one return below: a second call site of traceBack, first
+  // reached after optimization, sent extend() back to the unoptimized tiers).
+  let finished = false;
   if (useMemo) {
     const key = ExtensionMemo.key(qFrom - qStep, qStep, true);
     const hit = memo.find(key, rs, 0, rAvail, 0, width);
@@ -159,8 +162,8 @@ export function extend(
       best = hit.gain;
       bestI = hit.bestRow;
       bestJ = hit.bestColumn;
-      if (hit.ends !== ENDS_STEADY) return traceBack(qs, rs, best, bestI, bestJ, memo);
-      steadyKnown = true;
+      if (hit.ends !== ENDS_STEADY) finished = true;
+      else steadyKnown = true;
     } else if (!memo.full) {
       recording = true;
       recKey = key;
@@ -172,7 +175,7 @@ export function extend(
     for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) prev[bestJ + k] = steadyValue(best, k);
   }
 
-  for (;;) {
+  while (!finished) {
     if (steadyKnown || (hi - lo === STEADY_SPAN && bestI === i && hi === bestJ + STEADY_RIGHT && isSteady(prev, bestJ, best))) {
       steadyKnown = false;
       if (recording) {
@@ -210,7 +213,10 @@ export function extend(
           best += hit.gain;
           bestI = i0 + hit.bestRow;
           bestJ = d0 + hit.bestColumn;
-          if (hit.ends !== ENDS_STEADY) return traceBack(qs, rs, best, bestI, bestJ, memo);
+          if (hit.ends !== ENDS_STEADY) {
+            finished = true;
+            break;
+          }
           lo = bestJ - STEADY_LEFT;
           hi = bestJ + STEADY_RIGHT;
           for (let k = -STEADY_LEFT; k <= STEADY_RIGHT; k++) prev[bestJ + k] = steadyValue(best, k);
