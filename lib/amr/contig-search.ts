@@ -2,7 +2,8 @@
 // Extensions always see the whole contig, and seeds are visited in increasing contig position whatever
 // the ranges are, so the HSPs found do not depend on how the contig is cut into segments.
 import type { Catalog } from "./catalog";
-import { HASH_MULTIPLIER, K, MIN_SEED, PRESENCE_SHIFT } from "./kmer-index";
+import { K, MIN_SEED } from "./kmer-index";
+import { scanKmers } from "./kmer-scan";
 import { AMBIGUOUS, COMPLEMENT, encode, reverseComplement } from "./nucleotides";
 import { ExtensionMemo } from "./extension-memo";
 import { MATCH, extend } from "./xdrop-align";
@@ -35,8 +36,9 @@ export class ContigSearch {
   private readonly lastStart: Int32Array;
   private readonly lastEnd: Int32Array;
 
-  constructor(sequence: Uint8Array, private readonly catalog: Catalog) {
-    this.fwd = encode(sequence);
+  /** `codes`, when given, are the sequence already encoded (e.g. into memory another thread scans). */
+  constructor(sequence: Uint8Array, private readonly catalog: Catalog, codes?: Uint8Array) {
+    this.fwd = codes ?? encode(sequence);
     const keys = catalog.refs.length * 2;
     this.lastDiagonal = new Int32Array(keys).fill(NO_DIAGONAL);
     this.lastStart = new Int32Array(keys);
@@ -49,33 +51,27 @@ export class ContigSearch {
 
   /** Looks up the k-mers starting in [from, to) on both strands and extends the seeds they give. */
   scan(from: number, to: number): void {
-    const seq = this.fwd;
-    const len = seq.length;
-    const { presence, slotKeys, slotStart, slotEnd, shift, occRef, occPos } = this.catalog.index;
-    const mask = slotKeys.length - 1;
-    const last = Math.min(to + K - 1, len);
-    // Signed 32-bit packing throughout: the index stores keys the same way, each under itself and under
-    // its reverse complement, so one lookup finds the hits on both strands.
-    let kmer = 0;
-    let valid = 0;
-    for (let i = from; i < last; i++) {
-      const c = seq[i];
-      if (c === AMBIGUOUS) {
-        valid = 0;
-        continue;
-      }
-      kmer = (kmer << 2) | c;
-      if (++valid < K) continue;
-      const h = Math.imul(kmer, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
-      if (((presence[h >>> 5] >>> (h & 31)) & 1) === 0) continue;
-      const p = i - K + 1;
-      let s = Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
-      while (slotStart[s] >= 0 && slotKeys[s] !== kmer) s = (s + 1) & mask;
-      for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) {
-        const pos = occPos[o];
-        if (pos >= 0) this.seed(occRef[o], pos, false, p);
-        else this.seed(occRef[o], ~pos, true, len - p - K);
-      }
+    this.seedHits(scanKmers(this.fwd, from, to, this.catalog.index));
+  }
+
+  /** The contig's codes (forward strand), as scanKmers reads them. */
+  get codes(): Uint8Array {
+    return this.fwd;
+  }
+
+  /**
+   * Extends the seeds of k-mer hits (pairs of index entry and k-mer start, from scanKmers over this
+   * contig's codes), pairs [from, to) of `hits`; successive calls must follow the contig's order.
+   */
+  seedHits(hits: Int32Array, from = 0, to = hits.length): void {
+    const { occRef, occPos } = this.catalog.index;
+    const len = this.fwd.length;
+    for (let h = from; h < to; h += 2) {
+      const o = hits[h];
+      const p = hits[h + 1];
+      const pos = occPos[o];
+      if (pos >= 0) this.seed(occRef[o], pos, false, p);
+      else this.seed(occRef[o], ~pos, true, len - p - K);
     }
   }
 
