@@ -35,6 +35,10 @@ const MAX_TRACE = 32 << 20;
 
 export class ExtensionMemo {
   private readonly byKey = new Map<number, Stretch[]>();
+
+  /** `maxTrace`: bytes of moves past which nothing more is stored. */
+  constructor(private readonly maxTrace = MAX_TRACE) {}
+
   /** Moves of the stored rows, as in the extension's own trace. */
   trace: Uint8Array = new Uint8Array(1 << 16);
   traceLength = 0;
@@ -60,7 +64,7 @@ export class ExtensionMemo {
   }
 
   get full(): boolean {
-    return this.traceLength > MAX_TRACE;
+    return this.traceLength > this.maxTrace;
   }
 
   /**

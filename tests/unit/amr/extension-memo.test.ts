@@ -77,4 +77,22 @@ describe("extensions sharing rows through a memo", () => {
     expect(memo.size - afterFirst).toBeGreaterThan(0);
     expect(memo.size - afterFirst).toBeLessThan(afterFirst);
   });
+
+  it("stops storing once full, and still gives the plain DP's results, from what it holds and without", () => {
+    const rnd = mulberry32(77);
+    const gene = randomBases(900, rnd);
+    const q = enc(randomBases(200, rnd) + mutate(gene, 25, rnd) + randomBases(200, rnd));
+    const memo = new ExtensionMemo(2000);
+    let sizes: number[] = [];
+    for (let a = 0; a < 30; a++) {
+      const r = enc(mutate(gene, Math.floor(rnd() * 10), rnd));
+      expect(extend(q, 200, q.length - 200, r, 0, r.length, 1, memo), `allele ${a}`).toEqual(referenceExtend(q, 200, q.length - 200, r, 0, r.length, 1));
+      sizes.push(memo.size);
+    }
+    expect(memo.full).toBe(true);
+    // Full after the first few alleles; from then on nothing is added, and stored stretches are still used.
+    sizes = sizes.slice(-20);
+    expect(new Set(sizes).size).toBe(1);
+    expect(memo.hits).toBeGreaterThan(0);
+  });
 });
