@@ -1,6 +1,6 @@
 // On-disk copy of a built catalog, keyed by the database checksum. Loading it skips parsing and index
 // building (about 70 ms of a 0.35 s CLI run on a 5.6 Mbp genome). Any problem reading it means a rebuild.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Catalog, Reference } from "./catalog";
@@ -59,6 +59,23 @@ export function writeCatalogCache(dir: string, catalog: Catalog): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, Buffer.concat(parts));
   renameSync(tmp, file);
+  removeSuperseded(dir);
+}
+
+/**
+ * Deletes cache files an earlier format of this program wrote (each 13–22 MB, and nothing else ever
+ * reads them again). Files of other checksums stay: another database may share the directory.
+ */
+function removeSuperseded(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const match = /^(amr-catalog-v\d+)-[0-9a-f]{32}\.bin$/.exec(name);
+    if (!match || match[1] === FORMAT) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      // Another process removed it, or may not: either way this one's cache is written.
+    }
+  }
 }
 
 export function readCatalogCache(dir: string, checksum: string, dbDir: string): Catalog | null {

@@ -107,6 +107,24 @@ describe("the installed ResFinder database", () => {
     expect(fingerprint(buildCatalog("/usr/share/resfinder/db", cacheDir))).toBe(fingerprint(built));
   });
 
+  it("removes cache files of superseded formats when it writes one, and keeps other checksums' and other files", () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "amr-cache-"));
+    const other = "0123456789abcdef0123456789abcdef";
+    const keep = ["amr-spaced-v1-" + other + ".bin", "notes.txt"];
+    writeFileSync(path.join(cacheDir, "amr-catalog-v1-" + other + ".bin"), "old format");
+    writeFileSync(path.join(cacheDir, "amr-catalog-v0-" + other + ".bin"), "older format");
+    for (const name of keep) writeFileSync(path.join(cacheDir, name), "x");
+    const built = buildCatalog("/usr/share/resfinder/db", cacheDir);
+    const current = readdirSync(cacheDir).find((f) => f.includes(built.checksum.slice(0, 32)))!;
+    expect(current).toMatch(/^amr-catalog-v\d+-/);
+    // A file of the current format for another database stays too.
+    const sameFormatOther = current.replace(built.checksum.slice(0, 32), other);
+    writeFileSync(path.join(cacheDir, sameFormatOther), "another database");
+    writeFileSync(path.join(cacheDir, current), "damaged: rewritten below");
+    buildCatalog("/usr/share/resfinder/db", cacheDir);
+    expect(readdirSync(cacheDir).sort()).toEqual([...keep, current, sameFormatOther].sort());
+  });
+
   it("fails clearly when the directory is missing or incomplete", () => {
     expect(() => buildCatalog("/nonexistent/resfinder/db")).toThrow(/ResFinder database not found at \/nonexistent\/resfinder\/db.*AMR_DB_DIR/);
     const dir = mkdtempSync(path.join(tmpdir(), "amr-db-"));
