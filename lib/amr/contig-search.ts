@@ -36,9 +36,8 @@ export class ContigSearch {
   private readonly lastStart: Int32Array;
   private readonly lastEnd: Int32Array;
 
-  /** `codes`, when given, are the sequence already encoded (e.g. into memory another thread scans). */
-  constructor(sequence: Uint8Array, private readonly catalog: Catalog, codes?: Uint8Array) {
-    this.fwd = codes ?? encode(sequence);
+  constructor(sequence: Uint8Array, private readonly catalog: Catalog) {
+    this.fwd = encode(sequence);
     const keys = catalog.refs.length * 2;
     this.lastDiagonal = new Int32Array(keys).fill(NO_DIAGONAL);
     this.lastStart = new Int32Array(keys);
@@ -54,19 +53,14 @@ export class ContigSearch {
     this.seedHits(scanKmers(this.fwd, from, to, this.catalog.index));
   }
 
-  /** The contig's codes (forward strand), as scanKmers reads them. */
-  get codes(): Uint8Array {
-    return this.fwd;
-  }
-
   /**
    * Extends the seeds of k-mer hits (pairs of index entry and k-mer start, from scanKmers over this
-   * contig's codes), pairs [from, to) of `hits`; successive calls must follow the contig's order.
+   * contig's codes); successive calls must follow the contig's order.
    */
-  seedHits(hits: Int32Array, from = 0, to = hits.length): void {
+  private seedHits(hits: Int32Array): void {
     const { occRef, occPos } = this.catalog.index;
     const len = this.fwd.length;
-    for (let h = from; h < to; h += 2) {
+    for (let h = 0; h < hits.length; h += 2) {
       const o = hits[h];
       const p = hits[h + 1];
       const pos = occPos[o];
