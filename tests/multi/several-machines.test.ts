@@ -290,6 +290,12 @@ describe("two web servers and two workers on one PostgreSQL database", () => {
     expect(done).toMatchObject({ status: "Completed", attempts: 2, progress: 100, error: null });
 
     const claims = (w: Worker) => w.proc.output().split("\n").filter((l) => l.includes(`job ${job.id}`));
+    // The worker logs a job's outcome just after committing it, so that line can reach this process
+    // through the pipe a moment after the Completed row has been seen.
+    await waitFor("the survivor's log line of the job's completion", () => (claims(survivor).some((l) => l.includes(`job ${job.id} → Completed`)) ? true : undefined), {
+      timeoutMs: 10_000,
+      watch: [survivor.proc],
+    });
     expect(claims(victim!)).toEqual([expect.stringContaining(`claimed job ${job.id} (attempt 1)`)]);
     expect(claims(survivor)).toEqual([
       expect.stringContaining(`job ${job.id}: lease expired → Submitted`),
