@@ -136,11 +136,15 @@ describe("worker processes", () => {
     expect(await t.db.amrJob.count({ where: { status: "Completed", attempts: 1 } })).toBe(jobs);
     if (onPostgres) {
       expect(watched.seenRunning, "the watch never caught a claim running, so it proves nothing").toBeGreaterThan(0);
-      // Row locks are what SKIP LOCKED keeps claims from queueing on. A wait on "extend" is PostgreSQL
-      // growing the table's file for new row versions (any writer may hold it for a moment), not one
-      // claim waiting for another's row: it showed up once in CI and says nothing about the claims.
-      const claimWaits = watched.lockWaits.filter((w) => claimStatement.test(w.query) && w.waitEvent !== "extend");
-      expect(claimWaits.length, `claims waited on another's lock, e.g. ${JSON.stringify(claimWaits[0])}`).toBe(0);
+      // Without SKIP LOCKED the claims queue on one another's rows: 121 of 451 samples of a running claim
+      // found it waiting on a lock. With it, none as a rule; on a loaded CI machine a few samples (1 and 5
+      // in two runs of 400 or so) caught a claim in a brief wait inside PostgreSQL (growing the table file,
+      // a transaction it checks). So the bound is a tenth of the samples, far below what queueing gives.
+      const claimWaits = watched.lockWaits.filter((w) => claimStatement.test(w.query));
+      expect(
+        claimWaits.length,
+        `claims waited on another's lock in ${claimWaits.length} of ${watched.seenRunning} samples, e.g. ${JSON.stringify(claimWaits[0])}`,
+      ).toBeLessThanOrEqual(Math.max(5, watched.seenRunning / 10));
     }
   }, 120_000);
 });
