@@ -101,7 +101,8 @@ export class FastaParser {
     let i = from;
     let atLineStart = this.atLineStart;
     while (i < n) {
-      // Runs of bases between line ends, in a loop of their own: almost every byte is one.
+      // Runs of bases between line ends, in a loop of their own: almost every byte is one. One loop per
+      // mode, as a keep test per byte made validating an upload about a tenth slower.
       let code = SEQ_TABLE[chunk[i]];
       if (code > SKIP) {
         atLineStart = false;
