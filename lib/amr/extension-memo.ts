@@ -8,6 +8,7 @@
 // gain and where it ends are copied instead of computed. Key: the contig position of the starting diagonal
 // and the walking direction; the reference bases, and that the contig reaches every column the stretch read,
 // are checked on use.
+import { grown } from "./grown";
 
 /** How a stretch ends: at a steady row, at a row where every cell fell below the X-drop floor, or at the reference's end. */
 export const ENDS_STEADY = 0;
@@ -92,15 +93,15 @@ export class ExtensionMemo {
   /** Stores a stretch: its rows' first columns and trace offsets come relative, their moves as trace[traceFrom, traceTo). */
   add(key: number, stretch: Omit<Stretch, "refAt" | "rowsAt">, rs: Uint8Array, row: number, rowLo: Int32Array, rowAt: Int32Array, column: number, trace: Uint8Array, traceFrom: number, traceTo: number): void {
     const moves = traceTo - traceFrom;
-    this.trace = grownBytes(this.trace, this.traceLength + moves);
+    this.trace = grown(this.trace, this.traceLength + moves);
     this.trace.set(trace.subarray(traceFrom, traceTo), this.traceLength);
-    this.rowLo = grownInts(this.rowLo, this.rowCount + stretch.rows);
-    this.rowAt = grownInts(this.rowAt, this.rowCount + stretch.rows);
+    this.rowLo = grown(this.rowLo, this.rowCount + stretch.rows);
+    this.rowAt = grown(this.rowAt, this.rowCount + stretch.rows);
     for (let k = 0; k < stretch.rows; k++) {
       this.rowLo[this.rowCount + k] = rowLo[row + 1 + k] - column;
       this.rowAt[this.rowCount + k] = this.traceLength + rowAt[row + 1 + k] - traceFrom;
     }
-    this.ref = grownBytes(this.ref, this.refLength + stretch.refLen);
+    this.ref = grown(this.ref, this.refLength + stretch.refLen);
     this.ref.set(rs.subarray(row, row + stretch.refLen), this.refLength);
     const stored: Stretch = { ...stretch, refAt: this.refLength, rowsAt: this.rowCount };
     this.traceLength += moves;
@@ -110,18 +111,4 @@ export class ExtensionMemo {
     if (list) list.push(stored);
     else this.byKey.set(key, [stored]);
   }
-}
-
-function grownBytes(a: Uint8Array, size: number): Uint8Array {
-  if (a.length >= size) return a;
-  const b = new Uint8Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
-
-function grownInts(a: Int32Array, size: number): Int32Array {
-  if (a.length >= size) return a;
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
 }

@@ -1,6 +1,7 @@
 // The k-mer lookups of a search, apart from what is done with their hits: a pure function of the encoded
 // contig and the index, so it can run on another thread (scan-thread.ts) while the caller extends.
 import { HASH_MULTIPLIER, K, PRESENCE_SHIFT, type KmerIndex } from "./kmer-index";
+import { grown } from "./grown";
 import { AMBIGUOUS } from "./nucleotides";
 
 const EMPTY: Int32Array = new Int32Array(0);
@@ -34,16 +35,10 @@ export function scanKmers(seq: Uint8Array, from: number, to: number, index: Kmer
     let s = Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
     while (slotStart[s] >= 0 && slotKeys[s] !== kmer) s = (s + 1) & mask;
     for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) {
-      if (n + 2 > out.length) out = grown(out, n);
+      if (n + 2 > out.length) out = grown(out, Math.max(1024, n + 2));
       out[n++] = o;
       out[n++] = p;
     }
   }
   return n === out.length ? out : out.slice(0, n);
-}
-
-function grown(a: Int32Array, used: number): Int32Array {
-  const b = new Int32Array(Math.max(1024, a.length * 2));
-  b.set(a.subarray(0, used));
-  return b;
 }
