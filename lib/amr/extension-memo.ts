@@ -90,11 +90,15 @@ export class ExtensionMemo {
     return null;
   }
 
-  /** Stores a stretch: its rows' first columns and trace offsets come relative, their moves as trace[traceFrom, traceTo). */
-  add(key: number, stretch: Omit<Stretch, "refAt" | "rowsAt">, rs: Uint8Array, row: number, rowLo: Int32Array, rowAt: Int32Array, column: number, trace: Uint8Array, traceFrom: number, traceTo: number): void {
-    const moves = traceTo - traceFrom;
+  /**
+   * Stores a stretch: rows row + 1 .. row + stretch.rows of an extension, their first columns relative to
+   * `column`, their moves from `trace` (consecutive, ending at traceEnd).
+   */
+  add(key: number, stretch: Omit<Stretch, "refAt" | "rowsAt">, rs: Uint8Array, row: number, rowLo: Int32Array, rowAt: Int32Array, column: number, trace: Uint8Array, traceEnd: number): void {
+    const traceFrom = stretch.rows > 0 ? rowAt[row + 1] : traceEnd;
+    const moves = traceEnd - traceFrom;
     this.trace = grown(this.trace, this.traceLength + moves);
-    this.trace.set(trace.subarray(traceFrom, traceTo), this.traceLength);
+    this.trace.set(trace.subarray(traceFrom, traceEnd), this.traceLength);
     this.rowLo = grown(this.rowLo, this.rowCount + stretch.rows);
     this.rowAt = grown(this.rowAt, this.rowCount + stretch.rows);
     for (let k = 0; k < stretch.rows; k++) {

@@ -185,7 +185,7 @@ export function extend(
         recording = false;
         if (recMax <= width) {
           const stretch = { ends: ENDS_STEADY, refLen: i - recI, rows: i - recI, maxColumn: recMax - recD, gain: best - recBest, bestRow: i - recI, bestColumn: bestJ - recD };
-          memo!.add(recKey, stretch, rs, recI, rowLo, rowAt, recD, trace, rowAt[recI + 1], tbLen);
+          memo!.add(recKey, stretch, rs, recI, rowLo, rowAt, recD, trace, tbLen);
         }
       }
       const d = bestJ;
@@ -273,7 +273,7 @@ export function extend(
       bestRow: bestI - recI,
       bestColumn: bestJ - recD,
     };
-    memo!.add(recKey, stretch, rs, recI, rowLo, rowAt, recD, trace, stretch.rows > 0 ? rowAt[recI + 1] : 0, stretch.rows > 0 ? tbLen : 0);
+    memo!.add(recKey, stretch, rs, recI, rowLo, rowAt, recD, trace, tbLen);
   }
   return traceBack(qs, rs, best, bestI, bestJ, memo);
 }
