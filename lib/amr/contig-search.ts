@@ -4,12 +4,11 @@
 import type { Catalog } from "./catalog";
 import { K, MIN_SEED } from "./kmer-index";
 import { scanKmers } from "./kmer-scan";
-import { AMBIGUOUS, COMPLEMENT, encode, reverseComplement } from "./nucleotides";
+import { AMBIGUOUS, COMPLEMENT, SAME_CODE, encode, reverseComplement } from "./nucleotides";
 import { ExtensionMemo } from "./extension-memo";
 import { MATCH, extend } from "./xdrop-align";
 
 const NO_DIAGONAL = -(2 ** 31);
-const SAME = new Uint8Array([0, 1, 2, 3, AMBIGUOUS]);
 
 /** A local alignment of one reference on one strand; q* are on the oriented contig, 0-based, end exclusive. */
 export interface Hsp {
@@ -82,7 +81,7 @@ export class ContigSearch {
     // One loop for both strands (a branch per strand left the optimized code without feedback for one).
     const at = minus ? len - 1 : 0;
     const step = minus ? -1 : 1;
-    const bases = minus ? COMPLEMENT : SAME;
+    const bases = minus ? COMPLEMENT : SAME_CODE;
     let left = 0;
     while (qPos - left > 0 && rPos - left > 0) {
       const c = bases[f[at + step * (qPos - left - 1)]];
@@ -113,12 +112,6 @@ export class ContigSearch {
     else this.byRefStrand.set(key, [hsp]);
   }
 
-  private oriented(minus: boolean): Uint8Array {
-    if (!minus) return this.fwd;
-    this.rc ??= reverseComplement(this.fwd);
-    return this.rc;
-  }
-
   /** HSPs after BLAST's purge of alignments sharing an end point with a better one. */
   finalHsps(): Hsp[] {
     return purgeSharedEnds(this.byRefStrand.values());
@@ -132,7 +125,9 @@ export class ContigSearch {
 
   /** The contig's codes on one strand (the reverse complement is made once, on first use). */
   strand(minus: boolean): Uint8Array {
-    return this.oriented(minus);
+    if (!minus) return this.fwd;
+    this.rc ??= reverseComplement(this.fwd);
+    return this.rc;
   }
 }
 

@@ -1,4 +1,4 @@
-// Stretches of X-drop rows remembered per oriented contig, so the hundreds of alleles of one family
+// Stretches of X-drop rows remembered per contig strand, so the hundreds of alleles of one family
 // extended over the same locus compute each stretch of rows once. A stretch starts where the extension's
 // state is fully known up to an offset (its origin, or a steady row: the best cell on diagonal d and
 // nothing but gaps around it, see xdrop-align.ts) and ends at the next steady row or where the extension

@@ -18,6 +18,8 @@ export function encode(ascii: Uint8Array): Uint8Array {
 
 /** Code -> code of the complementary base. */
 export const COMPLEMENT = new Uint8Array([3, 2, 1, 0, AMBIGUOUS]);
+/** Code -> itself: COMPLEMENT's twin, for code that reads either strand through a table. */
+export const SAME_CODE = new Uint8Array([0, 1, 2, 3, AMBIGUOUS]);
 
 /** Reverse complement of an encoded sequence; ambiguous stays ambiguous. */
 export function reverseComplement(codes: Uint8Array): Uint8Array {

@@ -3,8 +3,7 @@
 // segment scores well gets the gapped X-drop extension the default model uses. Hits inside an HSP
 // already found (by either seeding) are skipped, so the default model's HSPs are never redone or changed.
 import type { Catalog } from "./catalog";
-import { extendHsp, purgeSharedEnds, type Hsp } from "./contig-search";
-import type { ExtensionMemo } from "./extension-memo";
+import { extendHsp, purgeSharedEnds, type ContigSearch, type Hsp } from "./contig-search";
 import { AMBIGUOUS } from "./nucleotides";
 import { SPACED_SPAN, keyRank, occPos, occRef, type SpacedIndex } from "./spaced-index";
 
@@ -37,7 +36,7 @@ const END_ZONE = 3000;
  * another class overlapping a called gene by more than its seeds' length is the price.)
  */
 export function findSensitiveHsps(
-  contig: { strand(minus: boolean): Uint8Array; memo(minus: boolean): ExtensionMemo },
+  contig: Pick<ContigSearch, "strand" | "memo">,
   catalog: Catalog,
   index: SpacedIndex,
   known: readonly Hsp[],
