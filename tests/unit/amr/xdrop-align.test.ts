@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encode, reverseComplement } from "../../../lib/amr/nucleotides";
 import { extend } from "../../../lib/amr/xdrop-align";
 import { mulberry32 } from "../../helpers/genome-generator";
+import { mutate } from "../../helpers/sequence-edits";
 import { referenceExtend } from "../../helpers/xdrop-reference";
 
 const enc = (s: string) => encode(Buffer.from(s));
@@ -74,19 +75,6 @@ describe("X-drop extension with megablast scores", () => {
 });
 
 describe("steady rows skipped on runs of matches", () => {
-  const mutate = (r: string, edits: number, rnd: () => number) => {
-    let q = r;
-    for (let e = 0; e < edits; e++) {
-      const at = Math.floor(rnd() * q.length);
-      const kind = rnd();
-      const base = "ACGT"[Math.floor(rnd() * 4)];
-      if (kind < 0.6) q = q.slice(0, at) + base + q.slice(at + 1);
-      else if (kind < 0.75) q = q.slice(0, at) + q.slice(at + 1 + Math.floor(rnd() * 4));
-      else if (kind < 0.9) q = q.slice(0, at) + base.repeat(1 + Math.floor(rnd() * 4)) + q.slice(at);
-      else q = q.slice(0, at) + "N" + q.slice(at + 1);
-    }
-    return q;
-  };
   // Repeats make off-diagonal runs of matches, where ties and X-drop edge cells are decided.
   const repetitive = (n: number, rnd: () => number) => {
     let s = "";
