@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   const resolved = resolveParams(params);
   if (!resolved.ok) throw new UsageError(Object.values(resolved.errors).join(" "));
   if (!existsSync(input) || !statSync(input).isFile()) throw new UsageError(`${input}: no such file`);
-  const genome = await readFasta(createReadStream(input));
+  const genome = await readFasta(createReadStream(input), {}, statSync(input).size);
   const catalog = await loadCatalog();
   const result = await predictAmr(genome, catalog, resolved.params);
   const out = format === "json" ? JSON.stringify(result, null, 2) + "\n" : toGenesTsv(result, sampleName(input));

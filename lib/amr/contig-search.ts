@@ -4,7 +4,7 @@
 import type { Catalog } from "./catalog";
 import { K, MIN_SEED } from "./kmer-index";
 import { scanKmers } from "./kmer-scan";
-import { AMBIGUOUS, COMPLEMENT, SAME_CODE, encode, reverseComplement } from "./nucleotides";
+import { AMBIGUOUS, COMPLEMENT, SAME_CODE, reverseComplement } from "./nucleotides";
 import { ExtensionMemo } from "./extension-memo";
 import { MATCH, extend } from "./xdrop-align";
 
@@ -35,8 +35,9 @@ export class ContigSearch {
   private readonly lastStart: Int32Array;
   private readonly lastEnd: Int32Array;
 
-  constructor(sequence: Uint8Array, private readonly catalog: Catalog) {
-    this.fwd = encode(sequence);
+  /** `codes`: the contig as codes 0..4 (Contig.codes). */
+  constructor(codes: Uint8Array, private readonly catalog: Catalog) {
+    this.fwd = codes;
     const keys = catalog.refs.length * 2;
     this.lastDiagonal = new Int32Array(keys).fill(NO_DIAGONAL);
     this.lastStart = new Int32Array(keys);

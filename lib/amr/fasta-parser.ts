@@ -1,6 +1,7 @@
 // Byte-level, chunk-at-a-time FASTA state machine. It never sees the whole file, so memory is bounded by
 // the kept sequences (none when scanning) plus one header.
 import { FastaError } from "./fasta-error";
+import { ENCODE } from "./nucleotides";
 import type { Contig } from "./types";
 
 export interface FastaLimits {
@@ -33,6 +34,7 @@ SEQ_TABLE[32] = SKIP;
 SEQ_TABLE[9] = SKIP;
 
 export class FastaParser {
+  /** The kept records; complete once end() has returned. */
   contigs: Contig[] = [];
   contigCount = 0;
   bases = 0;
@@ -45,11 +47,28 @@ export class FastaParser {
   private header: number[] = [];
   private headerLine = 0;
   private current: { id: string; description: string; line: number } | null = null;
+  // Kept bases of all records back to back, as IUPAC letters and as search codes (nucleotides.ts), written
+  // in the same pass; records are cut out of them at the end, so no record is copied once read.
   private seq = new Uint8Array(0);
+  private codes = new Uint8Array(0);
+  /** Kept bases so far, over all records. */
   private seqLen = 0;
+  /** Where the current record's bases start in seq. */
+  private recordStart = 0;
+  private records: { id: string; description: string; start: number; end: number }[] = [];
   private ids = new Map<string, number>();
 
-  constructor(private readonly limits: FastaLimits, private readonly keepSequences: boolean) {}
+  /**
+   * `expectedBases`, when known (e.g. a plain file's size, which bounds its bases), sizes the kept
+   * buffers once instead of growing them by doubling.
+   */
+  constructor(
+    private readonly limits: FastaLimits,
+    private readonly keepSequences: boolean,
+    expectedBases = 0,
+  ) {
+    if (keepSequences && expectedBases > 0) this.grow(Math.min(expectedBases, limits.maxBases));
+  }
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
@@ -96,6 +115,7 @@ export class FastaParser {
     const keep = this.keepSequences;
     if (keep && this.seqLen + (n - from) > this.seq.length) this.grow(this.seqLen + (n - from));
     const seq = this.seq;
+    const codes = this.codes;
     let len = this.seqLen;
     const start = len;
     let i = from;
@@ -108,7 +128,8 @@ export class FastaParser {
         atLineStart = false;
         if (keep) {
           do {
-            seq[len++] = code;
+            seq[len] = code;
+            codes[len++] = ENCODE[code];
             code = ++i < n ? SEQ_TABLE[chunk[i]] : INVALID;
           } while (code > SKIP);
         } else {
@@ -183,12 +204,28 @@ export class FastaParser {
     if (!this.sawRecord) {
       throw this.bytes === 0 ? new FastaError("empty_file", "the file is empty") : new FastaError("empty_file", "the file contains no FASTA record");
     }
+    if (!this.keepSequences) return;
+    // Buffers grown by doubling may be up to half empty: hand back exact copies then, views otherwise.
+    const exact = this.seqLen >= this.seq.length * 0.9;
+    const seq = exact ? this.seq : this.seq.slice(0, this.seqLen);
+    const codes = exact ? this.codes : this.codes.slice(0, this.seqLen);
+    this.contigs = this.records.map((r) => ({
+      id: r.id,
+      description: r.description,
+      sequence: seq.subarray(r.start, r.end),
+      codes: codes.subarray(r.start, r.end),
+    }));
+    this.seq = this.codes = new Uint8Array(0);
   }
 
   private grow(needed: number): void {
-    const grown = new Uint8Array(Math.max(1 << 16, needed, this.seq.length * 2));
-    grown.set(this.seq.subarray(0, this.seqLen));
-    this.seq = grown;
+    const size = Math.max(1 << 16, needed, this.seq.length * 2);
+    const seq = new Uint8Array(size);
+    seq.set(this.seq.subarray(0, this.seqLen));
+    this.seq = seq;
+    const codes = new Uint8Array(size);
+    codes.set(this.codes.subarray(0, this.seqLen));
+    this.codes = codes;
   }
 
   private endHeader(): void {
@@ -208,15 +245,15 @@ export class FastaParser {
     this.current = { id, description: match[2], line };
     this.sawRecord = true;
     this.sawContent = true;
-    this.seqLen = 0;
+    this.recordStart = this.seqLen;
   }
 
   private endRecord(): void {
     const rec = this.current;
     if (!rec) return;
-    if (this.seqLen === 0) throw new FastaError("empty_record", `record "${rec.id}" has no sequence`, rec.line);
+    if (this.seqLen === this.recordStart) throw new FastaError("empty_record", `record "${rec.id}" has no sequence`, rec.line);
     this.contigCount++;
-    if (this.keepSequences) this.contigs.push({ id: rec.id, description: rec.description, sequence: this.seq.slice(0, this.seqLen) });
+    if (this.keepSequences) this.records.push({ id: rec.id, description: rec.description, start: this.recordStart, end: this.seqLen });
     this.current = null;
   }
 }

@@ -11,8 +11,12 @@ export { DEFAULT_FASTA_LIMITS, type FastaLimits } from "./fasta-parser";
 /** Anything that yields bytes: a file or upload stream, or an array of buffers in tests. */
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
-export async function readFasta(source: ByteSource, limits: Partial<FastaLimits> = {}): Promise<ParsedGenome> {
-  const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, true);
+/**
+ * `sizeHint`: the input's size in bytes when known (a file's), so the sequence buffers are allocated once
+ * for a plain FASTA (a gzipped one grows them from there as it inflates).
+ */
+export async function readFasta(source: ByteSource, limits: Partial<FastaLimits> = {}, sizeHint = 0): Promise<ParsedGenome> {
+  const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, true, sizeHint);
   const format = await feed(source, parser);
   return { contigs: parser.contigs, bases: parser.bases, format };
 }

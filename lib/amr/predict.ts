@@ -47,7 +47,7 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
   for (let b = 0; b < segments.length; b += params.batchSize) {
     for (const seg of segments.slice(b, b + params.batchSize)) {
       const contig = genome.contigs[seg.contig];
-      search ??= new ContigSearch(contig.sequence, catalog);
+      search ??= new ContigSearch(contig.codes, catalog);
       search.scan(seg.ownStart, seg.ownEnd);
       if (seg.last) {
         const found = search.finalHsps();

@@ -117,6 +117,8 @@ export interface Contig {
   description: string;
   /** Upper-case ASCII IUPAC codes, line breaks removed. */
   sequence: Uint8Array;
+  /** The same bases as search codes 0..4 (nucleotides.ts), written by the parser in the same pass. */
+  codes: Uint8Array;
 }
 
 export interface ParsedGenome {

@@ -1,7 +1,7 @@
 // Entry of the worker bundle (scripts/build-engine.mjs): reads the genome, loads the catalog and predicts
 // off the caller's event loop, either as a worker thread or as a forked child process (which the
 // runner can give a lower CPU priority). Cancellation is the parent terminating the thread or process.
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalog } from "./catalog";
 import { readFasta } from "./fasta-reader";
@@ -10,7 +10,7 @@ import { serializeError, type WorkerInput, type WorkerMessage } from "./worker-p
 
 async function main(send: (message: WorkerMessage) => void, input: WorkerInput): Promise<void> {
   try {
-    const genome = await readFasta(createReadStream(input.inputPath));
+    const genome = await readFasta(createReadStream(input.inputPath), {}, statSync(input.inputPath).size);
     send({ type: "progress", progress: { phase: "loading", segmentsDone: 0, segmentsTotal: 0, basesDone: 0, basesTotal: genome.bases } });
     const catalog = await loadCatalog(input.dbDir);
     const result = await predictAmr(genome, catalog, input.params, { onProgress: (progress) => send({ type: "progress", progress }) });

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { FastaError, readFasta, scanFasta, type FastaLimits } from "../../../lib/amr/fasta-reader";
+import { encode } from "../../../lib/amr/nucleotides";
 import { seededRandom } from "../../../lib/seeded-random";
 
 const bytes = (text: string) => [Buffer.from(text)];
@@ -30,6 +31,8 @@ describe("readFasta accepts", () => {
     ]);
     expect(g.bases).toBe(26);
     expect(g.format).toBe("fasta");
+    // The search codes come with the letters: A C G T (and U) 0..3, every other IUPAC code ambiguous (4).
+    expect(g.contigs.map((c) => [...c.codes].join(""))).toEqual(["012344444444", "44444444440123"]);
   });
 
   it("gives the same genome however a multi-record file is cut into chunks (seeded cuts)", async () => {
@@ -44,8 +47,11 @@ describe("readFasta accepts", () => {
     for (let round = 0; round < 20; round++) {
       const cuts = [...new Set(Array.from({ length: 1 + rand(40) }, () => rand(text.length)))].sort((a, b) => a - b);
       const chunks = [0, ...cuts].map((from, i) => text.subarray(from, i < cuts.length ? cuts[i] : text.length)).filter((c) => c.length > 0);
-      const g = await readFasta(chunks);
+      // The size hint only sizes buffers: none, the exact size, too small or too large give the same genome.
+      const sizeHint = [0, text.length, rand(text.length), text.length * 3][round % 4];
+      const g = await readFasta(chunks, {}, sizeHint);
       expect(g.contigs.map((c) => [c.id, ascii(c.sequence)])).toEqual(whole.contigs.map((c) => [c.id, ascii(c.sequence)]));
+      for (const c of g.contigs) expect(c.codes).toEqual(encode(c.sequence));
       expect(g.bases).toBe(whole.bases);
     }
     expect(whole.contigs).toHaveLength(12);
