@@ -60,8 +60,12 @@ async function main(): Promise<number> {
   const resolved = resolveParams(params);
   if (!resolved.ok) throw new UsageError(Object.values(resolved.errors).join(" "));
   if (!existsSync(input) || !statSync(input).isFile()) throw new UsageError(`${input}: no such file`);
+  // The database loads (its files read off the main thread) while the genome is parsed; a bad genome is
+  // still the error reported when both fail.
+  const catalogLoad = loadCatalog();
+  catalogLoad.catch(() => {});
   const genome = await readFasta(createReadStream(input), {}, statSync(input).size);
-  const catalog = await loadCatalog();
+  const catalog = await catalogLoad;
   const result = await predictAmr(genome, catalog, resolved.params);
   const out = format === "json" ? JSON.stringify(result, null, 2) + "\n" : toGenesTsv(result, sampleName(input));
   await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));

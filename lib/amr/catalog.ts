@@ -1,7 +1,8 @@
 // The ResFinder database loaded once per process: references, their classes and phenotypes, and the
 // k-mer index over them, also cached on disk (catalog-cache.ts) keyed by the database checksum.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseAntibioticClasses, parseConfig, parseFsa, parsePhenotypes, splitRefId, type DbClass } from "./catalog-files";
 import { catalogCacheDir, readCatalogCache, writeCatalogCache } from "./catalog-cache";
@@ -37,19 +38,24 @@ export interface Catalog {
 
 export const DEFAULT_DB_DIR = "/usr/share/resfinder/db";
 
-const cache = new Map<string, Catalog>();
+const cache = new Map<string, Promise<Catalog>>();
 
 export function defaultDbDir(): string {
   return process.env.AMR_DB_DIR ?? DEFAULT_DB_DIR;
 }
 
-/** Loads (once per process and directory) the database at dbDir, default AMR_DB_DIR or /usr/share/resfinder/db. */
-export async function loadCatalog(dbDir: string = defaultDbDir()): Promise<Catalog> {
+/**
+ * Loads (once per process and directory) the database at dbDir, default AMR_DB_DIR or /usr/share/resfinder/db.
+ * Its files are read off the main thread, so a caller can start this and parse a genome meanwhile.
+ */
+export function loadCatalog(dbDir: string = defaultDbDir()): Promise<Catalog> {
   const key = path.resolve(dbDir);
   let catalog = cache.get(key);
   if (!catalog) {
     catalog = buildCatalog(key);
     cache.set(key, catalog);
+    // A failed load is not kept: the next call tries again (e.g. once the package is installed).
+    catalog.catch(() => cache.delete(key));
   }
   return catalog;
 }
@@ -58,29 +64,29 @@ export async function loadCatalog(dbDir: string = defaultDbDir()): Promise<Catal
  * Reads the database files, then either the on-disk cache matching their checksum or a fresh build
  * (which then refreshes the cache). cacheDir null disables the cache.
  */
-export function buildCatalog(dbDir: string, cacheDir: string | null = catalogCacheDir()): Catalog {
+export async function buildCatalog(dbDir: string, cacheDir: string | null = catalogCacheDir()): Promise<Catalog> {
   if (!existsSync(dbDir) || !statSync(dbDir).isDirectory()) {
     throw new Error(`ResFinder database not found at ${dbDir}: install the Debian package resfinder-db or set AMR_DB_DIR.`);
   }
-  const hash = createHash("sha256");
-  // Bytes kept as read: they are decoded only when the cache misses and the catalog is parsed.
-  const files = new Map<string, Buffer>();
-  const read = (name: string): Buffer => {
-    const file = path.join(dbDir, name);
-    if (!existsSync(file)) throw new Error(`ResFinder database at ${dbDir} is incomplete: ${name} is missing.`);
-    const bytes = readFileSync(file);
-    hash.update(name).update(bytes);
-    files.set(name, bytes);
-    return bytes;
+  const read = async (name: string): Promise<Buffer> => {
+    try {
+      return await readFile(path.join(dbDir, name));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`ResFinder database at ${dbDir} is incomplete: ${name} is missing.`);
+      throw err;
+    }
   };
-  const classes = parseConfig(read("config").toString("utf8"));
-  read("antibiotic_classes.txt");
-  read("phenotypes.txt");
-  for (const cls of classes) read(`${cls.prefix}.fsa`);
+  const config = await read("config");
+  const classes = parseConfig(config.toString("utf8"));
+  const names = ["antibiotic_classes.txt", "phenotypes.txt", ...classes.map((cls) => `${cls.prefix}.fsa`)];
+  // Bytes kept as read: they are decoded only when the cache misses and the catalog is parsed.
+  const files = new Map<string, Buffer>([["config", config], ...(await readAll(names, read))]);
+  const hash = createHash("sha256");
+  for (const [name, bytes] of files) hash.update(name).update(bytes);
   const checksum = hash.digest("hex");
   if (cacheDir) {
     try {
-      const cached = readCatalogCache(cacheDir, checksum, dbDir);
+      const cached = await readCatalogCache(cacheDir, checksum, dbDir);
       if (cached) return cached;
     } catch {
       // A damaged cache file is rebuilt below.
@@ -126,6 +132,16 @@ function parseCatalog(dbDir: string, checksum: string, classes: DbClass[], read:
     antibioticRows: phenotypes.rows,
     index: buildKmerIndex(refs.map((r) => r.codes)),
   };
+}
+
+/** Every file read at once; the first missing one (in `names` order) is the one reported. */
+async function readAll(names: string[], read: (name: string) => Promise<Buffer>): Promise<[string, Buffer][]> {
+  const reads = names.map((name) => read(name));
+  const settled = await Promise.allSettled(reads);
+  return settled.map((r, i) => {
+    if (r.status === "rejected") throw r.reason;
+    return [names[i], r.value];
+  });
 }
 
 function nameAccKey(refId: string): string {

@@ -10,9 +10,12 @@ import { serializeError, type WorkerInput, type WorkerMessage } from "./worker-p
 
 async function main(send: (message: WorkerMessage) => void, input: WorkerInput): Promise<void> {
   try {
+    // The database loads while the genome is parsed; a bad genome is still the error reported when both fail.
+    const catalogLoad = loadCatalog(input.dbDir);
+    catalogLoad.catch(() => {});
     const genome = await readFasta(createReadStream(input.inputPath), {}, statSync(input.inputPath).size);
     send({ type: "progress", progress: { phase: "loading", segmentsDone: 0, segmentsTotal: 0, basesDone: 0, basesTotal: genome.bases } });
-    const catalog = await loadCatalog(input.dbDir);
+    const catalog = await catalogLoad;
     const result = await predictAmr(genome, catalog, input.params, { onProgress: (progress) => send({ type: "progress", progress }) });
     send({ type: "result", result });
   } catch (err) {

@@ -94,41 +94,45 @@ describe("the installed ResFinder database", () => {
     expect(catalog.antibioticRows.map((r) => [r.antibiotic, r.class])).toEqual(expected);
   });
 
-  it("caches the built catalog on disk by checksum, and rebuilds over a damaged cache file", () => {
+  it("caches the built catalog on disk by checksum, and rebuilds over a damaged cache file", async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), "amr-cache-"));
-    const built = buildCatalog("/usr/share/resfinder/db", cacheDir);
+    const built = await buildCatalog("/usr/share/resfinder/db", cacheDir);
     const files = readdirSync(cacheDir);
     expect(files).toEqual([expect.stringContaining(built.checksum.slice(0, 32))]);
-    const cached = buildCatalog("/usr/share/resfinder/db", cacheDir);
+    const cached = await buildCatalog("/usr/share/resfinder/db", cacheDir);
     // Not `.not.toBe`: it formats both objects even when it passes, which takes seconds for a catalog.
     expect(cached === built).toBe(false);
     expect(fingerprint(cached)).toBe(fingerprint(built));
     writeFileSync(path.join(cacheDir, files[0]), "garbage");
-    expect(fingerprint(buildCatalog("/usr/share/resfinder/db", cacheDir))).toBe(fingerprint(built));
+    expect(fingerprint(await buildCatalog("/usr/share/resfinder/db", cacheDir))).toBe(fingerprint(built));
   });
 
-  it("removes cache files of superseded formats when it writes one, and keeps other checksums' and other files", () => {
+  it("removes cache files of superseded formats when it writes one, and keeps other checksums' and other files", async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), "amr-cache-"));
     const other = "0123456789abcdef0123456789abcdef";
     const keep = ["amr-spaced-v1-" + other + ".bin", "notes.txt"];
     writeFileSync(path.join(cacheDir, "amr-catalog-v1-" + other + ".bin"), "old format");
     writeFileSync(path.join(cacheDir, "amr-catalog-v0-" + other + ".bin"), "older format");
     for (const name of keep) writeFileSync(path.join(cacheDir, name), "x");
-    const built = buildCatalog("/usr/share/resfinder/db", cacheDir);
+    const built = await buildCatalog("/usr/share/resfinder/db", cacheDir);
     const current = readdirSync(cacheDir).find((f) => f.includes(built.checksum.slice(0, 32)))!;
     expect(current).toMatch(/^amr-catalog-v\d+-/);
     // A file of the current format for another database stays too.
     const sameFormatOther = current.replace(built.checksum.slice(0, 32), other);
     writeFileSync(path.join(cacheDir, sameFormatOther), "another database");
     writeFileSync(path.join(cacheDir, current), "damaged: rewritten below");
-    buildCatalog("/usr/share/resfinder/db", cacheDir);
+    await buildCatalog("/usr/share/resfinder/db", cacheDir);
     expect(readdirSync(cacheDir).sort()).toEqual([...keep, current, sameFormatOther].sort());
   });
 
-  it("fails clearly when the directory is missing or incomplete", () => {
-    expect(() => buildCatalog("/nonexistent/resfinder/db")).toThrow(/ResFinder database not found at \/nonexistent\/resfinder\/db.*AMR_DB_DIR/);
+  it("fails clearly when the directory is missing or incomplete, and tries again on the next load", async () => {
+    await expect(buildCatalog("/nonexistent/resfinder/db")).rejects.toThrow(/ResFinder database not found at \/nonexistent\/resfinder\/db.*AMR_DB_DIR/);
     const dir = mkdtempSync(path.join(tmpdir(), "amr-db-"));
     writeFileSync(path.join(dir, "config"), "x\tX\tX\n");
-    expect(() => buildCatalog(dir)).toThrow(/incomplete: antibiotic_classes.txt is missing/);
+    await expect(buildCatalog(dir)).rejects.toThrow(/incomplete: antibiotic_classes.txt is missing/);
+    // Both files missing: the first in the database's own order is named, whichever read fails first.
+    await expect(loadCatalog(dir)).rejects.toThrow(/incomplete: antibiotic_classes.txt is missing/);
+    writeFileSync(path.join(dir, "antibiotic_classes.txt"), "");
+    await expect(loadCatalog(dir)).rejects.toThrow(/incomplete: phenotypes.txt is missing/);
   });
 });
