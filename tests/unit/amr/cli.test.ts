@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const root = path.join(__dirname, "../../..");
-const run = (args: string[]) =>
-  promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/predict.ts"), ...args], { cwd: root }).then(
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/predict.ts"), ...args], { cwd: root, env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );
@@ -42,6 +42,18 @@ describe("predict CLI", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("predict: Line 1: sequence data before the first '>' header\n");
+  });
+
+  it("reports a bad genome before a missing database (both are read at once), and a missing database alone with exit 1", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "amr-cli-"));
+    const bad = path.join(dir, "bad.fa");
+    writeFileSync(bad, ">a\nACGT\n>a\nACGT\n");
+    const noDb = { AMR_DB_DIR: path.join(dir, "no-db") };
+    const both = await run([bad], noDb);
+    expect([both.code, both.stderr]).toEqual([2, "predict: Line 3: duplicate contig id \"a\" (first used on line 1)\n"]);
+    const dbOnly = await run([ISOLATE_02], noDb);
+    expect(dbOnly.code).toBe(1);
+    expect(dbOnly.stderr).toMatch(/^predict: error: ResFinder database not found at .*no-db: install the Debian package resfinder-db or set AMR_DB_DIR\.\n$/);
   });
 
   it("exits 2 for bad options and missing files", async () => {
