@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Catalog, Reference } from "./catalog";
 
-// v2: the k-mer index also keys every k-mer by its reverse complement.
-const FORMAT = "amr-catalog-v2";
+// v2: the k-mer index also keys every k-mer by its reverse complement. v3: and has a small first filter.
+const FORMAT = "amr-catalog-v3";
 
 /** AMR_CACHE_DIR, "off" (or empty) to disable; default a directory under the system temp dir. */
 export function catalogCacheDir(): string | null {
@@ -39,7 +39,7 @@ export function writeCatalogCache(dir: string, catalog: Catalog): void {
     codes.set(r.codes, at);
     at += r.codes.length;
   }
-  const arrays = [index.presence, index.slotKeys, index.slotStart, index.slotEnd, index.occRef, index.occPos];
+  const arrays = [index.filter, index.presence, index.slotKeys, index.slotStart, index.slotEnd, index.occRef, index.occPos];
   const meta: Meta = {
     format: FORMAT,
     checksum: catalog.checksum,
@@ -99,10 +99,10 @@ export async function readCatalogCache(dir: string, checksum: string, dbDir: str
     offset += n * width;
     return view;
   };
-  const [presence, slotKeys, slotStart, slotEnd, occRef, occPos] = [
-    take((b, o, n) => new Uint32Array(b, o, n), meta.lengths[0], 4),
-    ...meta.lengths.slice(1).map((n) => take((b, o, len) => new Int32Array(b, o, len), n, 4)),
-  ] as [Uint32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const [filter, presence, slotKeys, slotStart, slotEnd, occRef, occPos] = [
+    ...meta.lengths.slice(0, 2).map((n) => take((b, o, len) => new Uint32Array(b, o, len), n, 4)),
+    ...meta.lengths.slice(2).map((n) => take((b, o, len) => new Int32Array(b, o, len), n, 4)),
+  ] as [Uint32Array, Uint32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   const total = meta.refs.reduce((n, r) => n + r[5], 0);
   const codes = take((b, o, n) => new Uint8Array(b, o, n), total, 1);
   let at = 0;
@@ -117,6 +117,6 @@ export async function readCatalogCache(dir: string, checksum: string, dbDir: str
     classes: meta.classes,
     refs,
     antibioticRows: meta.antibioticRows,
-    index: { presence, slotKeys, slotStart, slotEnd, shift: meta.shift, occRef, occPos },
+    index: { filter, presence, slotKeys, slotStart, slotEnd, shift: meta.shift, occRef, occPos },
   };
 }

@@ -1,6 +1,6 @@
 // The k-mer lookups of a search, apart from what is done with their hits: a pure function of the encoded
 // contig and the index, so it can run on another thread (scan-thread.ts) while the caller extends.
-import { HASH_MULTIPLIER, K, PRESENCE_SHIFT, type KmerIndex } from "./kmer-index";
+import { FILTER_BITS, FILTER_MULTIPLIER, HASH_MULTIPLIER, K, PRESENCE_SHIFT, type KmerIndex } from "./kmer-index";
 import { grown } from "./grown";
 import { AMBIGUOUS } from "./nucleotides";
 
@@ -12,7 +12,7 @@ const EMPTY: Int32Array = new Int32Array(0);
  */
 export function scanKmers(seq: Uint8Array, from: number, to: number, index: KmerIndex): Int32Array {
   const len = seq.length;
-  const { presence, slotKeys, slotStart, slotEnd, shift } = index;
+  const { filter, presence, slotKeys, slotStart, slotEnd, shift } = index;
   const mask = slotKeys.length - 1;
   const last = Math.min(to + K - 1, len);
   let out: Int32Array = EMPTY;
@@ -29,6 +29,8 @@ export function scanKmers(seq: Uint8Array, from: number, to: number, index: Kmer
     }
     kmer = (kmer << 2) | c;
     if (++valid < K) continue;
+    const f = Math.imul(kmer, FILTER_MULTIPLIER) >>> (32 - FILTER_BITS);
+    if (((filter[f >>> 5] >>> (f & 31)) & 1) === 0) continue;
     const h = Math.imul(kmer, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
     if (((presence[h >>> 5] >>> (h & 31)) & 1) === 0) continue;
     const p = i - K + 1;

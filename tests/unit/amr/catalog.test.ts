@@ -61,8 +61,8 @@ function fingerprint(catalog: Catalog): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([catalog.classes, catalog.antibioticRows, catalog.refs.map((r) => ({ ...r, codes: r.codes.length })), catalog.index.shift]));
   for (const r of catalog.refs) hash.update(r.codes);
-  const { presence, slotKeys, slotStart, slotEnd, occRef, occPos } = catalog.index;
-  for (const a of [presence, slotKeys, slotStart, slotEnd, occRef, occPos]) hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const { filter, presence, slotKeys, slotStart, slotEnd, occRef, occPos } = catalog.index;
+  for (const a of [filter, presence, slotKeys, slotStart, slotEnd, occRef, occPos]) hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return hash.digest("hex");
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { K, STRIDE, buildKmerIndex, findSlot, packKmer, reverseComplementKmer } from "../../../lib/amr/kmer-index";
+import { FILTER_BITS, FILTER_MULTIPLIER, HASH_MULTIPLIER, K, PRESENCE_SHIFT, STRIDE, buildKmerIndex, findSlot, packKmer, reverseComplementKmer } from "../../../lib/amr/kmer-index";
 import { encode, reverseComplement } from "../../../lib/amr/nucleotides";
 import { seededRandom } from "../../../lib/seeded-random";
 
@@ -52,5 +52,23 @@ describe("k-mer index", () => {
       if (firstReverse > 0) sharedKeys++;
     }
     expect(sharedKeys).toBeGreaterThan(0);
+  });
+
+  it("sets every stored key's bit in both filters, so a scan never drops one before the table", () => {
+    const index = buildKmerIndex([random(3000), random(2000)].map((s) => encode(Buffer.from(s))));
+    const bit = (bits: Uint32Array, h: number) => (bits[h >>> 5] >>> (h & 31)) & 1;
+    let keys = 0;
+    for (let s = 0; s < index.slotKeys.length; s++) {
+      if (index.slotStart[s] < 0) continue;
+      const key = index.slotKeys[s];
+      expect(bit(index.filter, Math.imul(key, FILTER_MULTIPLIER) >>> (32 - FILTER_BITS))).toBe(1);
+      expect(bit(index.presence, Math.imul(key, HASH_MULTIPLIER) >>> PRESENCE_SHIFT)).toBe(1);
+      keys++;
+    }
+    expect(keys).toBeGreaterThan(700);
+    // Nothing else: a filter with every bit set would pass this test and filter nothing.
+    const ones = (bits: Uint32Array) => bits.reduce((n, w) => n + w.toString(2).split("1").length - 1, 0);
+    expect(ones(index.filter)).toBeLessThanOrEqual(keys);
+    expect(ones(index.presence)).toBeLessThanOrEqual(keys);
   });
 });
