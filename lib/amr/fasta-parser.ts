@@ -144,14 +144,14 @@ export class FastaParser {
         if (i >= n) break;
       }
       const b = chunk[i];
+      // Set, not acted on here: the first header after a long record is reached only after this loop was
+      // optimized, and code first run then threw it back to the unoptimized tiers.
+      let headerNext = false;
       if (b === NL) {
         if (this.bases + (len - start) > this.limits.maxBases) break;
         this.line++;
         atLineStart = true;
-        if (i + 1 < n && chunk[i + 1] === GT) {
-          i++;
-          break;
-        }
+        headerNext = i + 1 < n && chunk[i + 1] === GT;
       } else if (entry === INVALID) {
         this.bases += len - start;
         this.seqLen = len;
@@ -161,6 +161,7 @@ export class FastaParser {
         atLineStart = false;
       }
       i++;
+      if (headerNext) break;
     }
     this.atLineStart = atLineStart;
     this.bases += len - start;
