@@ -23,14 +23,13 @@ const INVALID = 0;
 const SKIP = 1;
 const NL = 10;
 const GT = 62;
-// Byte -> (upper-case IUPAC letter << 8) | its search code (nucleotides.ts), so one lookup gives both
-// (a second table lookup per base cost a fifth of the parse); SKIP for in-line whitespace (CR of CRLF,
-// stray spaces/tabs); INVALID otherwise. Any entry above SKIP is a base.
-const SEQ_TABLE = new Uint16Array(256);
+// Byte -> BASE + its search code (nucleotides.ts) for an IUPAC letter of either case; SKIP for in-line
+// whitespace (CR of CRLF, stray spaces/tabs); INVALID otherwise. Any entry above SKIP is a base.
+const BASE = 2;
+const SEQ_TABLE = new Uint8Array(256);
 for (const c of "ACGTURYSWKMBDHVN") {
-  const entry = (c.charCodeAt(0) << 8) | ENCODE[c.charCodeAt(0)];
-  SEQ_TABLE[c.charCodeAt(0)] = entry;
-  SEQ_TABLE[c.toLowerCase().charCodeAt(0)] = entry;
+  SEQ_TABLE[c.charCodeAt(0)] = BASE + ENCODE[c.charCodeAt(0)];
+  SEQ_TABLE[c.toLowerCase().charCodeAt(0)] = BASE + ENCODE[c.charCodeAt(0)];
 }
 SEQ_TABLE[13] = SKIP;
 SEQ_TABLE[32] = SKIP;
@@ -50,20 +49,19 @@ export class FastaParser {
   private header: number[] = [];
   private headerLine = 0;
   private current: { id: string; description: string; line: number } | null = null;
-  // Kept bases of all records back to back, as IUPAC letters and as search codes (nucleotides.ts), written
-  // in the same pass; records are cut out of them at the end, so no record is copied once read.
-  private seq = new Uint8Array(0);
+  // Kept bases of all records back to back, as search codes (nucleotides.ts: nothing downstream reads the
+  // letters); records are cut out of the buffer at the end, so no record is copied once read.
   private codes = new Uint8Array(0);
   /** Kept bases so far, over all records. */
   private seqLen = 0;
-  /** Where the current record's bases start in seq. */
+  /** Where the current record's bases start in codes. */
   private recordStart = 0;
   private records: { id: string; description: string; start: number; end: number }[] = [];
   private ids = new Map<string, number>();
 
   /**
    * `expectedBases`, when known (e.g. a plain file's size, which bounds its bases), sizes the kept
-   * buffers once instead of growing them by doubling.
+   * buffer once instead of growing it by doubling.
    */
   constructor(
     private readonly limits: FastaLimits,
@@ -116,8 +114,7 @@ export class FastaParser {
   private addSequenceLines(chunk: Uint8Array, from: number): number {
     const n = chunk.length;
     const keep = this.keepSequences;
-    if (keep && this.seqLen + (n - from) > this.seq.length) this.grow(this.seqLen + (n - from));
-    const seq = this.seq;
+    if (keep && this.seqLen + (n - from) > this.codes.length) this.grow(this.seqLen + (n - from));
     const codes = this.codes;
     let len = this.seqLen;
     const start = len;
@@ -131,8 +128,7 @@ export class FastaParser {
         atLineStart = false;
         if (keep) {
           do {
-            seq[len] = entry >> 8;
-            codes[len++] = entry & 0xff;
+            codes[len++] = entry - BASE;
             entry = ++i < n ? SEQ_TABLE[chunk[i]] : INVALID;
           } while (entry > SKIP);
         } else {
@@ -209,25 +205,14 @@ export class FastaParser {
       throw this.bytes === 0 ? new FastaError("empty_file", "the file is empty") : new FastaError("empty_file", "the file contains no FASTA record");
     }
     if (!this.keepSequences) return;
-    // Buffers grown by doubling may be up to half empty: hand back exact copies then, views otherwise.
-    const exact = this.seqLen >= this.seq.length * 0.9;
-    const seq = exact ? this.seq : this.seq.slice(0, this.seqLen);
-    const codes = exact ? this.codes : this.codes.slice(0, this.seqLen);
-    this.contigs = this.records.map((r) => ({
-      id: r.id,
-      description: r.description,
-      sequence: seq.subarray(r.start, r.end),
-      codes: codes.subarray(r.start, r.end),
-    }));
-    this.seq = this.codes = new Uint8Array(0);
+    // A buffer grown by doubling may be up to half empty: hand back an exact copy then, views otherwise.
+    const codes = this.seqLen >= this.codes.length * 0.9 ? this.codes : this.codes.slice(0, this.seqLen);
+    this.contigs = this.records.map((r) => ({ id: r.id, description: r.description, codes: codes.subarray(r.start, r.end) }));
+    this.codes = new Uint8Array(0);
   }
 
   private grow(needed: number): void {
-    const size = Math.max(1 << 16, needed, this.seq.length * 2);
-    const seq = new Uint8Array(size);
-    seq.set(this.seq.subarray(0, this.seqLen));
-    this.seq = seq;
-    const codes = new Uint8Array(size);
+    const codes = new Uint8Array(Math.max(1 << 16, needed, this.codes.length * 2));
     codes.set(this.codes.subarray(0, this.seqLen));
     this.codes = codes;
   }

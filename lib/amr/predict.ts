@@ -27,7 +27,7 @@ export function abortError(): Error {
 
 export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params: AmrParams, options: PredictOptions = {}): Promise<AmrResult> {
   const { onProgress, signal } = options;
-  const segments = planSegments(genome.contigs.map((c) => c.sequence.length), params.segmentLength, params.segmentOverlap);
+  const segments = planSegments(genome.contigs.map((c) => c.codes.length), params.segmentLength, params.segmentOverlap);
   const progress: EngineProgress = { phase: "searching", segmentsDone: 0, segmentsTotal: segments.length, basesDone: 0, basesTotal: genome.bases };
   const report = () => onProgress?.({ ...progress });
   const checkpoint = async () => {
@@ -72,14 +72,14 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
   let genes = callGenes(hspsByContig, catalog, params);
   if (sensitive) {
     const allHits = hspsByContig.map((hits, i) => [...hits, ...extraByContig[i]]);
-    const lengths = new Map(genome.contigs.map((c) => [c.id, c.sequence.length]));
+    const lengths = new Map(genome.contigs.map((c) => [c.id, c.codes.length]));
     genes = sensitiveCalls(genes, allHits, lengths, catalog, params);
   }
   sortCalls(genes, contigOrder);
   genes = annotateGenes(genes, genome.contigs, catalog);
   // Lengths of the contigs that carry a call, so a plot can place hits on a true scale.
   const withHits = new Set(genes.flatMap((g) => [g.contig, ...(g.pieces ?? []).map((p) => p.contig)]));
-  const contigLengths = genome.contigs.filter((c) => withHits.has(c.id)).map((c) => ({ id: c.id, length: c.sequence.length }));
+  const contigLengths = genome.contigs.filter((c) => withHits.has(c.id)).map((c) => ({ id: c.id, length: c.codes.length }));
   const result: AmrResult = {
     model: params.modelName,
     input: { contigs: genome.contigs.length, bases: genome.bases, contigLengths },

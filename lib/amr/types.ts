@@ -115,9 +115,7 @@ export interface EngineProgress {
 export interface Contig {
   id: string;
   description: string;
-  /** Upper-case ASCII IUPAC codes, line breaks removed. */
-  sequence: Uint8Array;
-  /** The same bases as search codes 0..4 (nucleotides.ts), written by the parser in the same pass. */
+  /** The bases as search codes 0..4 (nucleotides.ts: A C G T(U), anything else 4), line breaks removed. */
   codes: Uint8Array;
 }
 

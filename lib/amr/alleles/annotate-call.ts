@@ -1,7 +1,7 @@
 // Allele-level annotation of a finished call: exact allele, variant with its differences, partial, or
 // truncated. It reads only the call (reference, contig region, strand) and the sequences, never the
 // search's internals, so any model's calls can be annotated. Exact hits cost one comparison.
-import { encode, reverseComplement } from "../nucleotides";
+import { reverseComplement } from "../nucleotides";
 import type { AlleleCall, AlleleStatus, GeneHit } from "../types";
 import { alignToReference, seedDiagonals, type Alignment, type AlignmentOp } from "./alignment";
 import { isCodingSequence } from "./genetic-code";
@@ -12,10 +12,10 @@ export type CallRegion = Pick<GeneHit, "start" | "end" | "strand" | "identity">;
 
 /**
  * @param reference the reference's 2-bit codes (catalog)
- * @param contig the contig's upper-case ASCII sequence (ParsedGenome)
+ * @param contig the contig's codes (Contig.codes)
  */
 export function annotateCall(call: CallRegion, reference: Uint8Array, contig: Uint8Array): AlleleCall {
-  const forward = encode(contig.subarray(call.start - 1, call.end));
+  const forward = contig.subarray(call.start - 1, call.end);
   const query = call.strand === "-" ? reverseComplement(forward) : forward;
   const coding = isCodingSequence(reference);
   const referenceProteinLength = coding ? reference.length / 3 - 1 : null;

@@ -6,7 +6,7 @@ import { annotateSplit } from "./split-allele";
 
 export function annotateGenes(genes: GeneHit[], contigs: Contig[], catalog: Catalog): GeneHit[] {
   if (genes.length === 0) return genes;
-  const contigById = new Map(contigs.map((c) => [c.id, c.sequence]));
+  const contigById = new Map(contigs.map((c) => [c.id, c.codes]));
   // A sequence listed in two class files is two references with one id and the same bases.
   const refById = new Map(catalog.refs.map((r) => [r.refId, r.codes]));
   return genes.map((gene) => {

@@ -5,7 +5,7 @@ import { annotateCall } from "./annotate-call";
 
 /**
  * @param pieces the call's pieces, in reference order
- * @param contigOf a contig's upper-case ASCII sequence by id
+ * @param contigOf a contig's codes (Contig.codes) by id
  */
 export function annotateSplit(pieces: GenePiece[], reference: Uint8Array, contigOf: (id: string) => Uint8Array | undefined): AlleleCall | null {
   const alleles: AlleleCall[] = [];

@@ -25,7 +25,7 @@ describe("progress and cancellation", () => {
     await predictAmr(genome, catalog, params({ segmentLength: 1000, batchSize: 2 }), { onProgress: (p) => seen.push(p) });
     const searching = seen.filter((p) => p.phase === "searching");
     const total = searching[0].segmentsTotal;
-    const expectedTotal = genome.contigs.reduce((n, c) => n + Math.ceil(c.sequence.length / 1000), 0);
+    const expectedTotal = genome.contigs.reduce((n, c) => n + Math.ceil(c.codes.length / 1000), 0);
     expect(total).toBe(expectedTotal);
     // One report before the first batch, then one per batch of two segments.
     expect(searching).toHaveLength(1 + Math.ceil(total / 2));

@@ -46,5 +46,5 @@ export function inContig(gene: string, strand: "+" | "-", seed = 3, identity = 1
   const placed = strand === "-" ? reverseComplementText(gene) : gene;
   const left = flank(150);
   const text = left + placed + flank(170);
-  return { contig: Buffer.from(text, "latin1"), start: left.length + 1, end: left.length + placed.length, strand, identity };
+  return { contig: codes(text), start: left.length + 1, end: left.length + placed.length, strand, identity };
 }
