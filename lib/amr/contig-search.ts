@@ -29,15 +29,25 @@ export class ContigSearch {
   private rc: Uint8Array | null = null;
   private readonly byRefStrand = new Map<number, Hsp[]>();
   /** Per strand, the X-drop rows already computed over this contig (most alleles of a family cross the same loci). */
-  private readonly memos: [ExtensionMemo | null, ExtensionMemo | null] = [null, null];
+  private readonly memos: readonly [ExtensionMemo, ExtensionMemo];
   /** Per reference and strand (ref * 2 + minus), the diagonal and span of the last exact match grown. */
   private readonly lastDiagonal: Int32Array;
   private readonly lastStart: Int32Array;
   private readonly lastEnd: Int32Array;
 
-  /** `codes`: the contig as codes 0..4 (Contig.codes). */
-  constructor(codes: Uint8Array, private readonly catalog: Catalog) {
+  /**
+   * `codes`: the contig as codes 0..4 (Contig.codes). `memos`: one per strand, emptied here; a caller
+   * searching contigs one after another passes the same pair, so their buffers are grown once per run
+   * instead of once per contig (they reach megabytes on a gene-rich genome).
+   */
+  constructor(
+    codes: Uint8Array,
+    private readonly catalog: Catalog,
+    memos: readonly [ExtensionMemo, ExtensionMemo] = [new ExtensionMemo(), new ExtensionMemo()],
+  ) {
     this.fwd = codes;
+    for (const memo of memos) memo.reset();
+    this.memos = memos;
     const keys = catalog.refs.length * 2;
     this.lastDiagonal = new Int32Array(keys).fill(NO_DIAGONAL);
     this.lastStart = new Int32Array(keys);
@@ -120,8 +130,7 @@ export class ContigSearch {
 
   /** The extension memo of one strand (extendHsp reads the forward contig for both). */
   memo(minus: boolean): ExtensionMemo {
-    const k = minus ? 1 : 0;
-    return (this.memos[k] ??= new ExtensionMemo());
+    return this.memos[minus ? 1 : 0];
   }
 
   /** The contig's codes on one strand (the reverse complement is made once, on first use). */

@@ -57,6 +57,15 @@ export class ExtensionMemo {
     return (position * 2 + (dir > 0 ? 1 : 0)) * 2 + (origin ? 1 : 0);
   }
 
+  /** Forgets every stretch but keeps the buffers grown so far, so the next contig starts with them. */
+  reset(): void {
+    this.byKey.clear();
+    this.traceLength = 0;
+    this.rowCount = 0;
+    this.refLength = 0;
+    this.hits = 0;
+  }
+
   /** Stretches stored so far. */
   get size(): number {
     let n = 0;

@@ -5,6 +5,7 @@ import { annotateGenes } from "./alleles/annotate-genes";
 import type { Catalog } from "./catalog";
 import { callGenes, sortCalls } from "./call-genes";
 import { ContigSearch, type Hsp } from "./contig-search";
+import { ExtensionMemo } from "./extension-memo";
 import { SENSITIVE_MODEL } from "./models";
 import { derivePhenotypes } from "./phenotype";
 import type { BlastHit } from "./resfinder-rules";
@@ -44,10 +45,12 @@ export async function predictAmr(genome: ParsedGenome, catalog: Catalog, params:
   const hspsByContig: BlastHit[][] = genome.contigs.map(() => []);
   const extraByContig: BlastHit[][] = genome.contigs.map(() => []);
   let search: ContigSearch | null = null;
+  // One pair for the whole run: each contig's search empties and refills it (see ContigSearch).
+  const memos: [ExtensionMemo, ExtensionMemo] = [new ExtensionMemo(), new ExtensionMemo()];
   for (let b = 0; b < segments.length; b += params.batchSize) {
     for (const seg of segments.slice(b, b + params.batchSize)) {
       const contig = genome.contigs[seg.contig];
-      search ??= new ContigSearch(contig.codes, catalog);
+      search ??= new ContigSearch(contig.codes, catalog, memos);
       search.scan(seg.ownStart, seg.ownEnd);
       if (seg.last) {
         const found = search.finalHsps();

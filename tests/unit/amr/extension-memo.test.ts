@@ -9,10 +9,13 @@ import { referenceExtend } from "../../helpers/xdrop-reference";
 const enc = (s: string) => encode(Buffer.from(s));
 
 describe("extensions sharing rows through a memo", () => {
-  it("give, for every allele of a family over one locus, what they give without it (both directions, 40 loci)", () => {
+  it("give, for every allele of a family over one locus, what they give without it (both directions, 40 loci, one memo reset between them)", () => {
     const rnd = mulberry32(2024);
     let stored = 0;
     let hits = 0;
+    // One memo for all loci, as predictAmr keeps one pair for all contigs: a stretch kept from another
+    // contig at the same position over the same reference bases would give a wrong extension here.
+    const memo = new ExtensionMemo();
     for (let locus = 0; locus < 40; locus++) {
       const gene = randomBases(300 + Math.floor(rnd() * 700), rnd);
       // The contig carries one allele, sometimes near a contig end so the query runs out before the reference.
@@ -20,7 +23,7 @@ describe("extensions sharing rows through a memo", () => {
       const flankRight = locus % 7 === 0 ? Math.floor(rnd() * 40) : 200 + Math.floor(rnd() * 300);
       const carried = mutate(gene, Math.floor(rnd() * 20), rnd);
       const q = enc(randomBases(flankLeft, rnd) + carried + randomBases(flankRight, rnd));
-      const memo = new ExtensionMemo();
+      memo.reset();
       // Alleles: each a few edits from the family's consensus, some truncated (the reference ends early).
       for (let a = 0; a < 25; a++) {
         let allele = mutate(gene, Math.floor(rnd() * 12), rnd);
@@ -40,6 +43,24 @@ describe("extensions sharing rows through a memo", () => {
     // Both paths taken many times: stretches computed and stored, and stretches copied.
     expect(stored).toBeGreaterThan(500);
     expect(hits).toBeGreaterThan(500);
+  });
+
+  it("forgets every stretch on reset and keeps its buffers", () => {
+    const rnd = mulberry32(9);
+    const gene = randomBases(800, rnd);
+    const q = enc(randomBases(300, rnd) + mutate(gene, 15, rnd) + randomBases(300, rnd));
+    const r = enc(gene);
+    const memo = new ExtensionMemo();
+    const first = extend(q, 300, q.length - 300, r, 0, r.length, 1, memo);
+    const stored = memo.size;
+    expect(stored).toBeGreaterThan(1);
+    const trace = memo.trace;
+    memo.reset();
+    expect([memo.size, memo.hits, memo.traceLength, memo.rowCount, memo.refLength]).toEqual([0, 0, 0, 0, 0]);
+    expect(memo.trace).toBe(trace);
+    // Computed and stored again, not copied.
+    expect(extend(q, 300, q.length - 300, r, 0, r.length, 1, memo)).toEqual(first);
+    expect([memo.size, memo.hits]).toEqual([stored, 0]);
   });
 
   it("computes an extension it has seen once only: the second time every stretch is copied and nothing stored", () => {
