@@ -8,6 +8,17 @@ import { referenceExtend } from "../../helpers/xdrop-reference";
 
 const enc = (s: string) => encode(Buffer.from(s));
 
+/** A gene carried with 15 edits between random flanks, extended rightwards once through a new memo. */
+function extendedOnce(seed: number) {
+  const rnd = mulberry32(seed);
+  const gene = randomBases(800, rnd);
+  const q = enc(randomBases(300, rnd) + mutate(gene, 15, rnd) + randomBases(300, rnd));
+  const memo = new ExtensionMemo();
+  const rightwards = (r: Uint8Array) => extend(q, 300, q.length - 300, r, 0, r.length, 1, memo);
+  const first = rightwards(enc(gene));
+  return { gene, q, memo, rightwards, first };
+}
+
 describe("extensions sharing rows through a memo", () => {
   it("give, for every allele of a family over one locus, what they give without it (both directions, 40 loci, one memo reset between them)", () => {
     const rnd = mulberry32(2024);
@@ -46,12 +57,7 @@ describe("extensions sharing rows through a memo", () => {
   });
 
   it("forgets every stretch on reset and keeps its buffers", () => {
-    const rnd = mulberry32(9);
-    const gene = randomBases(800, rnd);
-    const q = enc(randomBases(300, rnd) + mutate(gene, 15, rnd) + randomBases(300, rnd));
-    const r = enc(gene);
-    const memo = new ExtensionMemo();
-    const first = extend(q, 300, q.length - 300, r, 0, r.length, 1, memo);
+    const { gene, memo, rightwards, first } = extendedOnce(9);
     const stored = memo.size;
     expect(stored).toBeGreaterThan(1);
     const trace = memo.trace;
@@ -59,25 +65,20 @@ describe("extensions sharing rows through a memo", () => {
     expect([memo.size, memo.hits, memo.traceLength, memo.rowCount, memo.refLength]).toEqual([0, 0, 0, 0, 0]);
     expect(memo.trace).toBe(trace);
     // Computed and stored again, not copied.
-    expect(extend(q, 300, q.length - 300, r, 0, r.length, 1, memo)).toEqual(first);
+    expect(rightwards(enc(gene))).toEqual(first);
     expect([memo.size, memo.hits]).toEqual([stored, 0]);
   });
 
   it("computes an extension it has seen once only: the second time every stretch is copied and nothing stored", () => {
-    const rnd = mulberry32(5);
-    const gene = randomBases(800, rnd);
-    const q = enc(randomBases(300, rnd) + mutate(gene, 15, rnd) + randomBases(300, rnd));
-    const r = enc(gene);
-    const memo = new ExtensionMemo();
-    const first = extend(q, 300, q.length - 300, r, 0, r.length, 1, memo);
+    const { gene, q, memo, rightwards, first } = extendedOnce(5);
     const afterFirst = memo.size;
     expect(afterFirst).toBeGreaterThan(1);
-    expect(extend(q, 300, q.length - 300, r, 0, r.length, 1, memo)).toEqual(first);
+    expect(rightwards(enc(gene))).toEqual(first);
     expect(memo.size).toBe(afterFirst);
     expect(memo.hits).toBe(afterFirst);
     // Another allele differing in one base shares everything but the stretch around that base.
     const other = gene.slice(0, 400) + (gene[400] === "A" ? "C" : "A") + gene.slice(401);
-    const second = extend(q, 300, q.length - 300, enc(other), 0, other.length, 1, memo);
+    const second = rightwards(enc(other));
     expect(second).toEqual(referenceExtend(q, 300, q.length - 300, enc(other), 0, other.length, 1));
     expect(memo.size - afterFirst).toBeGreaterThan(0);
     expect(memo.size - afterFirst).toBeLessThan(afterFirst);
