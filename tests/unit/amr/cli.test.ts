@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -74,9 +74,24 @@ describe("predict CLI", () => {
   });
 });
 
-describe("npm run predict (scripts/predict.mjs, the prebuilt bundle)", () => {
-  it("gives the TypeScript CLI's output", async () => {
-    const bundled = await promisify(execFile)(process.execPath, [path.join(root, "scripts/predict.mjs"), ISOLATE_02, "--format", "tsv"], { cwd: root });
-    expect(bundled.stdout).toBe((await run([ISOLATE_02, "--format", "tsv"])).stdout);
+describe("npm run predict (scripts/predict.cjs, the prebuilt bundle)", () => {
+  const bundled = (args: string[]) => promisify(execFile)(process.execPath, [path.join(root, "scripts/predict.cjs"), ...args], { cwd: root });
+
+  it("gives the TypeScript CLI's output, building the bundle first when it is missing", async () => {
+    const bundle = path.join(root, "build", "amr-predict.cjs");
+    rmSync(bundle, { force: true });
+    const first = await bundled([ISOLATE_02, "--format", "tsv"]);
+    expect(existsSync(bundle)).toBe(true);
+    const expected = (await run([ISOLATE_02, "--format", "tsv"])).stdout;
+    expect(first.stdout).toBe(expected);
+    expect((await bundled([ISOLATE_02, "--format", "tsv"])).stdout).toBe(expected);
+  });
+
+  it("keeps the CLI's exit codes", async () => {
+    const err = await bundled(["/nonexistent.fa"]).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect([err?.code, err?.stderr]).toEqual([2, "predict: /nonexistent.fa: no such file\n"]);
   });
 });
