@@ -1,10 +1,10 @@
 // CLI: npm run --silent predict -- <genome.fa[.gz]> [--model resfinder-genes|resfinder-sensitive] [--format json|tsv]
 //      [--min-identity 80] [--min-coverage 60] [--segment-length N] [--segment-overlap N] [--batch-size N]
 // Exit code 2 and one line on stderr for bad input or bad options.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { loadCatalog } from "../lib/amr/catalog";
-import { FastaError, readFasta } from "../lib/amr/fasta-reader";
+import { FastaError, readFastaFile } from "../lib/amr/fasta-reader";
 import { resolveParams } from "../lib/amr/models";
 import { predictAmr } from "../lib/amr/predict";
 import { toGenesTsv } from "../lib/amr/format";
@@ -59,12 +59,11 @@ async function main(): Promise<number> {
   const { input, format, params } = parseArgs(process.argv.slice(2));
   const resolved = resolveParams(params);
   if (!resolved.ok) throw new UsageError(Object.values(resolved.errors).join(" "));
-  if (!existsSync(input) || !statSync(input).isFile()) throw new UsageError(`${input}: no such file`);
+  if (!statSync(input, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${input}: no such file`);
   // The database loads (its files read off the main thread) while the genome is parsed; a bad genome is
   // still the error reported when both fail.
   const catalogLoad = loadCatalog();
-  catalogLoad.catch(() => {});
-  const genome = await readFasta(createReadStream(input), {}, statSync(input).size);
+  const genome = await readFastaFile(input);
   const catalog = await catalogLoad;
   const result = await predictAmr(genome, catalog, resolved.params);
   const out = format === "json" ? JSON.stringify(result, null, 2) + "\n" : toGenesTsv(result, sampleName(input));

@@ -46,7 +46,8 @@ export function defaultDbDir(): string {
 
 /**
  * Loads (once per process and directory) the database at dbDir, default AMR_DB_DIR or /usr/share/resfinder/db.
- * Its files are read off the main thread, so a caller can start this and parse a genome meanwhile.
+ * Its files are read off the main thread, so a caller can start this and parse a genome meanwhile: the
+ * promise may be awaited late, as a rejection of it is never reported as unhandled (see the catch below).
  */
 export function loadCatalog(dbDir: string = defaultDbDir()): Promise<Catalog> {
   const key = path.resolve(dbDir);

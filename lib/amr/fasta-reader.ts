@@ -1,4 +1,5 @@
 // Streaming FASTA input: plain or gzip (told apart by magic bytes), validated as it is read.
+import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { FastaError } from "./fasta-error";
@@ -12,13 +13,18 @@ export { DEFAULT_FASTA_LIMITS, type FastaLimits } from "./fasta-parser";
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 /**
- * `sizeHint`: the input's size in bytes when known (a file's), so the sequence buffers are allocated once
- * for a plain FASTA (a gzipped one grows them from there as it inflates).
+ * `sizeHint`: the input's size in bytes when known (a file's), so the sequence buffer is allocated once
+ * for a plain FASTA (a gzipped one grows it from there as it inflates).
  */
 export async function readFasta(source: ByteSource, limits: Partial<FastaLimits> = {}, sizeHint = 0): Promise<ParsedGenome> {
   const parser = new FastaParser({ ...DEFAULT_FASTA_LIMITS, ...limits }, true, sizeHint);
   const format = await feed(source, parser);
   return { contigs: parser.contigs, bases: parser.bases, format };
+}
+
+/** readFasta of a file, streamed, its size as the hint. */
+export function readFastaFile(file: string, limits: Partial<FastaLimits> = {}): Promise<ParsedGenome> {
+  return readFasta(createReadStream(file), limits, statSync(file).size);
 }
 
 /** Validates exactly as readFasta does without keeping sequences, e.g. for an upload in flight. */

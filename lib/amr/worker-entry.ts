@@ -1,10 +1,9 @@
 // Entry of the worker bundle (scripts/build-engine.mjs): reads the genome, loads the catalog and predicts
 // off the caller's event loop, either as a worker thread or as a forked child process (which the
 // runner can give a lower CPU priority). Cancellation is the parent terminating the thread or process.
-import { createReadStream, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalog } from "./catalog";
-import { readFasta } from "./fasta-reader";
+import { readFastaFile } from "./fasta-reader";
 import { predictAmr } from "./predict";
 import { serializeError, type WorkerInput, type WorkerMessage } from "./worker-protocol";
 
@@ -12,8 +11,7 @@ async function main(send: (message: WorkerMessage) => void, input: WorkerInput):
   try {
     // The database loads while the genome is parsed; a bad genome is still the error reported when both fail.
     const catalogLoad = loadCatalog(input.dbDir);
-    catalogLoad.catch(() => {});
-    const genome = await readFasta(createReadStream(input.inputPath), {}, statSync(input.inputPath).size);
+    const genome = await readFastaFile(input.inputPath);
     send({ type: "progress", progress: { phase: "loading", segmentsDone: 0, segmentsTotal: 0, basesDone: 0, basesTotal: genome.bases } });
     const catalog = await catalogLoad;
     const result = await predictAmr(genome, catalog, input.params, { onProgress: (progress) => send({ type: "progress", progress }) });

@@ -1,10 +1,10 @@
 // ResFinder's own example isolates (Debian resfinder-example) against ResFinder 4.3's calls for them,
 // stored in tests/fixtures/amr/resfinder-isolates.json.
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../../lib/amr/catalog";
-import { readFasta } from "../../../lib/amr/fasta-reader";
+import { readFastaFile } from "../../../lib/amr/fasta-reader";
 import { resolveParams } from "../../../lib/amr/models";
 import { predictAmr } from "../../../lib/amr/predict";
 
@@ -20,7 +20,7 @@ describe("agreement with ResFinder 4.3 on its example isolates", () => {
       expect(file, `resfinder-example is not installed (${EXAMPLES})`).toBeDefined();
       const params = resolveParams({});
       if (!params.ok) throw new Error("default params rejected");
-      const result = await predictAmr(await readFasta(createReadStream(file!)), await loadCatalog("/usr/share/resfinder/db"), params.params);
+      const result = await predictAmr(await readFastaFile(file!), await loadCatalog("/usr/share/resfinder/db"), params.params);
       const genes = result.genes.map(({ refId, contig, start, end, identity, coverage, alignmentLength, referenceLength }) => ({
         refId, contig, start, end, identity, coverage, alignmentLength, referenceLength,
       }));
