@@ -43,7 +43,7 @@ export class ContigSearch {
   constructor(
     codes: Uint8Array,
     private readonly catalog: Catalog,
-    memos: readonly [ExtensionMemo, ExtensionMemo] = [new ExtensionMemo(), new ExtensionMemo()],
+    memos: readonly [ExtensionMemo, ExtensionMemo],
   ) {
     this.fwd = codes;
     for (const memo of memos) memo.reset();

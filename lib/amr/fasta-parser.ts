@@ -1,6 +1,7 @@
 // Byte-level, chunk-at-a-time FASTA state machine. It never sees the whole file, so memory is bounded by
 // the kept sequences (none when scanning) plus one header.
 import { FastaError } from "./fasta-error";
+import { grown } from "./grown";
 import { ENCODE } from "./nucleotides";
 import type { Contig } from "./types";
 
@@ -68,7 +69,7 @@ export class FastaParser {
     private readonly keepSequences: boolean,
     expectedBases = 0,
   ) {
-    if (keepSequences && expectedBases > 0) this.grow(Math.min(expectedBases, limits.maxBases));
+    if (keepSequences && expectedBases > 0) this.codes = new Uint8Array(Math.min(expectedBases, limits.maxBases));
   }
 
   push(chunk: Uint8Array): void {
@@ -114,7 +115,7 @@ export class FastaParser {
   private addSequenceLines(chunk: Uint8Array, from: number): number {
     const n = chunk.length;
     const keep = this.keepSequences;
-    if (keep && this.seqLen + (n - from) > this.codes.length) this.grow(this.seqLen + (n - from));
+    if (keep) this.codes = grown(this.codes, this.seqLen + (n - from));
     const codes = this.codes;
     let len = this.seqLen;
     const start = len;
@@ -209,12 +210,6 @@ export class FastaParser {
     const codes = this.seqLen >= this.codes.length * 0.9 ? this.codes : this.codes.slice(0, this.seqLen);
     this.contigs = this.records.map((r) => ({ id: r.id, description: r.description, codes: codes.subarray(r.start, r.end) }));
     this.codes = new Uint8Array(0);
-  }
-
-  private grow(needed: number): void {
-    const codes = new Uint8Array(Math.max(1 << 16, needed, this.codes.length * 2));
-    codes.set(this.codes.subarray(0, this.seqLen));
-    this.codes = codes;
   }
 
   private endHeader(): void {

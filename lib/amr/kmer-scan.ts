@@ -1,5 +1,5 @@
 // The k-mer lookups of a search, apart from what is done with their hits: a pure function of the encoded
-// contig and the index, so it can run on another thread (scan-thread.ts) while the caller extends.
+// contig and the index, tested on its own (ContigSearch seeds and extends the hits).
 import { FILTER_BITS, FILTER_MULTIPLIER, HASH_MULTIPLIER, K, PRESENCE_SHIFT, type KmerIndex } from "./kmer-index";
 import { grown } from "./grown";
 import { AMBIGUOUS } from "./nucleotides";
