@@ -31,10 +31,11 @@ export function scanKmers(seq: Uint8Array, from: number, to: number, index: Kmer
     if (++valid < K) continue;
     const f = Math.imul(kmer, FILTER_MULTIPLIER) >>> (32 - FILTER_BITS);
     if (((filter[f >>> 5] >>> (f & 31)) & 1) === 0) continue;
-    const h = Math.imul(kmer, HASH_MULTIPLIER) >>> PRESENCE_SHIFT;
+    const hash = Math.imul(kmer, HASH_MULTIPLIER);
+    const h = hash >>> PRESENCE_SHIFT;
     if (((presence[h >>> 5] >>> (h & 31)) & 1) === 0) continue;
     const p = i - K + 1;
-    let s = Math.imul(kmer, HASH_MULTIPLIER) >>> shift;
+    let s = hash >>> shift;
     while (slotStart[s] >= 0 && slotKeys[s] !== kmer) s = (s + 1) & mask;
     for (let o = slotStart[s]; o >= 0 && o < slotEnd[s]; o++) {
       if (n + 2 > out.length) out = grown(out, Math.max(1024, n + 2));
